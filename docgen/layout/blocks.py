@@ -1,0 +1,186 @@
+"""Minutes → blocks: the document as typeset paragraphs, before lines and pages.
+
+A block is one paragraph with its font runs and its indents in grid cells. Both
+backends (HTML/PDF and DOCX) and the line breaker read blocks, so numbering,
+labels, name padding and the order of parts are decided here once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from ..gbt9704 import BODY
+from ..model.minutes import Item, Minutes, UnitEntry
+from ..model.numbering import marker
+from ..model.profile import Profile
+
+FontRole = Literal["fangsong", "hei", "kai", "song", "xiaobiaosong"]
+Align = Literal["justify", "left", "right", "center"]
+IDEOGRAPHIC_SPACE = "\u3000"
+
+
+@dataclass(frozen=True)
+class Span:
+    text: str
+    font: FontRole = "fangsong"
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph: where it starts (first) and where its other lines start (left), in cells.
+
+    ``kind`` names the element (it becomes the DOCX style and the HTML class);
+    ``gap_before`` is the number of empty grid lines above it.
+    """
+
+    kind: str
+    spans: tuple[Span, ...]
+    first: float = BODY.first_indent
+    left: float = 0
+    right: float = 0
+    align: Align = "justify"
+    gap_before: int = 0
+    size: Literal["body", "colophon"] = "body"
+
+    @property
+    def text(self) -> str:
+        return "".join(span.text for span in self.spans)
+
+
+@dataclass
+class Document:
+    """Everything the backends draw: header parts from the profile, body blocks, 版记 blocks."""
+
+    mark: str
+    issue_line: str | None
+    office: str | None
+    office_date: str | None
+    body: list[Block] = field(default_factory=list)
+    colophon: list[Block] = field(default_factory=list)
+    title: str = ""
+    author: str = ""
+
+
+def chinese_date(value) -> str:
+    """GB/T 9704 §7.3.5.4: 2020年6月1日 — Arabic numerals, no zero padding."""
+    return f"{value.year}年{value.month}月{value.day}日"
+
+
+def pad_name(name: str) -> str:
+    """Two-character names take three cells: 王翔 → 王　翔."""
+    return name[0] + IDEOGRAPHIC_SPACE + name[1] if len(name) == 2 else name
+
+
+def build_document(m: Minutes, profile: Profile) -> Document:
+    issuer = m.issuer or profile.issuer
+    mark = profile.mark.format(issuer=issuer, meeting=m.meeting)
+    issue_line = None
+    if profile.issue_line and m.session:
+        issue_line = profile.issue_line.format(session=m.session, term=m.term or "")
+    compiled = m.compiled_date or (m.printed.date if m.printed else None)
+    doc = Document(
+        mark=mark,
+        issue_line=issue_line,
+        office=(m.compiled_by or profile.office) if profile.office_line else None,
+        office_date=chinese_date(compiled) if profile.office_line and compiled else None,
+        title=_title(m, issuer),
+        author=m.compiled_by or profile.office,
+    )
+    doc.body = list(_body(m))
+    doc.body += list(_attendance(m))
+    doc.body += list(_tail(m))
+    doc.colophon = list(_colophon(m, profile))
+    return doc
+
+
+def _title(m: Minutes, issuer: str) -> str:
+    number = f"第{m.session}次" if m.session else ""
+    return f"{issuer}{m.term or ''}{number}{m.meeting}纪要"
+
+
+def _body(m: Minutes):
+    from ..compose import preamble_text
+    yield Block("preamble", (Span(m.preamble or preamble_text(m)),))
+    if m.decisions_intro:
+        yield Block("intro", (Span(m.decisions_intro),))
+    for t, topic in enumerate(m.topics, 1):
+        yield Block("topic", (Span(marker(0, t) + topic.title, "hei"),))
+        for paragraph in topic.body:
+            yield Block("para", (Span(paragraph),))
+        yield from _items(topic.items, 1)
+    for paragraph in m.closing:
+        yield Block("para", (Span(paragraph),))
+
+
+def _items(items: list[Item], level: int):
+    for n, item in enumerate(items, 1):
+        font = "kai" if level == 1 else "fangsong"
+        yield Block(f"item{level}", (Span(marker(level, n), font), Span(item.text)))
+        yield from _items(item.items, level + 1)
+
+
+LABEL_CELLS = 3  # "出席：" is two characters and a full-width colon
+
+
+def _label_block(kind: str, label: str, text: str, gap: int) -> Block:
+    indent = BODY.label_indent
+    return Block(kind, (Span(label + "：", "hei"), Span(text)), first=indent,
+                 left=indent + LABEL_CELLS, align="left", gap_before=gap)
+
+
+def _attendance(m: Minutes):
+    a = m.attendance
+    if a is None:
+        return
+    gap = 1
+    sep = IDEOGRAPHIC_SPACE
+    if a.present:
+        yield _label_block("present", "出席", sep.join(pad_name(n) for n in a.present), gap)
+        gap = 0
+    if a.on_leave:
+        names = [pad_name(x.name) + (f"（{x.reason}）" if x.reason else "") for x in a.on_leave]
+        yield _label_block("on_leave", "请假", sep.join(names), gap)
+        gap = 0
+    people = [pad_name(x) for x in a.attending if isinstance(x, str)]
+    units = [e.unit + "、".join(e.names) for e in a.attending if isinstance(e, UnitEntry)]
+    indent = BODY.label_indent + LABEL_CELLS
+    if people or units:
+        first = sep.join(people) if people else sep.join(units)
+        yield _label_block("attending", "列席", first, gap)
+        gap = 0
+        if people and units:
+            yield Block("attending-units", (Span(sep.join(units)),), first=indent, left=indent,
+                        align="left")
+    if a.representatives_of:
+        yield Block("representatives", (Span("、".join(a.representatives_of) + "的代表"),),
+                    first=indent, left=indent, align="left", gap_before=gap)
+
+
+def _tail(m: Minutes):
+    gap = 1
+    if m.recorder:
+        yield _label_block("recorder", "记录", m.recorder, 1)
+    if m.compiled_by:
+        yield Block("compiled-by", (Span(m.compiled_by + "整理"),), first=0, align="right",
+                    right=BODY.first_indent, gap_before=gap)
+        gap = 0
+    if m.compiled_date:
+        yield Block("compiled-date", (Span(chinese_date(m.compiled_date)),), first=0,
+                    align="right", right=BODY.first_indent + 2, gap_before=gap)
+        gap = 0
+    if m.disclosure:
+        yield Block("disclosure", (Span(f"（{m.disclosure}）"),), gap_before=gap, align="left")
+
+
+def _colophon(m: Minutes, profile: Profile):
+    from ..gbt9704 import FURNITURE as F
+    distribution = m.distribution or None
+    if distribution:
+        yield Block("distribution", (Span(f"{m.distribution_label}："), Span(distribution)),
+                    first=F.colophon_indent_chars, left=F.colophon_indent_chars + F.colophon_hang_chars,
+                    right=F.colophon_indent_chars, align="left", size="colophon")
+    if m.printed:
+        yield Block("printed", (Span(m.printed.by), Span(chinese_date(m.printed.date) + "印发")),
+                    first=F.colophon_indent_chars, right=F.colophon_indent_chars,
+                    align="justify", size="colophon")

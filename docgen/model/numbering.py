@@ -1,0 +1,69 @@
+"""Chinese numbering: 一、 （一） 1. （1） — generated on output, stripped on input."""
+
+from __future__ import annotations
+
+import re
+
+DIGITS = "零一二三四五六七八九"
+CN_NUM = "[一二三四五六七八九十百零〇]+"
+
+TYPED = [
+    re.compile(rf"^\s*{CN_NUM}\s*[、.．]\s*"),
+    re.compile(rf"^\s*[（(]\s*{CN_NUM}\s*[）)]\s*"),
+    re.compile(r"^\s*\d+\s*[.．、]\s*(?=\D)"),
+    re.compile(r"^\s*[（(]\s*\d+\s*[）)]\s*"),
+]
+
+
+def chinese_number(n: int) -> str:
+    """1 → 一, 10 → 十, 21 → 二十一, 105 → 一百零五."""
+    if n < 0:
+        raise ValueError(n)
+    if n < 10:
+        return DIGITS[n]
+    if n < 20:
+        return "十" + (DIGITS[n % 10] if n % 10 else "")
+    if n < 100:
+        return DIGITS[n // 10] + "十" + (DIGITS[n % 10] if n % 10 else "")
+    hundreds, rest = divmod(n, 100)
+    tail = "" if rest == 0 else ("零" + DIGITS[rest] if rest < 10 else
+                                 ("一" + chinese_number(rest) if rest < 20 else chinese_number(rest)))
+    return DIGITS[hundreds] + "百" + tail
+
+
+def parse_chinese_number(text: str) -> int:
+    """Inverse of chinese_number; also accepts 〇/零 and Arabic digits."""
+    text = text.strip()
+    if text.isdigit():
+        return int(text)
+    total, current = 0, 0
+    for ch in text:
+        if ch in "〇零":
+            continue
+        if ch in DIGITS:
+            current = DIGITS.index(ch)
+        elif ch == "十":
+            total += (current or 1) * 10
+            current = 0
+        elif ch == "百":
+            total += (current or 1) * 100
+            current = 0
+        else:
+            raise ValueError(text)
+    return total + current
+
+
+def marker(level: int, n: int) -> str:
+    """Level 0 topic, 1 item, 2 and 3 nested items."""
+    if level == 0:
+        return f"{chinese_number(n)}、"
+    if level == 1:
+        return f"（{chinese_number(n)}）"
+    if level == 2:
+        return f"{n}."
+    return f"（{n}）"
+
+
+def strip_typed_number(text: str, level: int) -> str:
+    match = TYPED[min(level, 3)].match(text)
+    return text[match.end():] if match else text

@@ -1,0 +1,55 @@
+"""Profiles: what an office repeats in every document (issuer, header, fonts, colours)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..errors import DocgenError
+
+PROFILE_DIR = Path(__file__).resolve().parent.parent / "profiles"
+
+
+class FontNames(BaseModel):
+    """Family names written into the DOCX (what Word/WPS on government PCs resolve)."""
+
+    model_config = ConfigDict(extra="forbid")
+    fangsong: str = "仿宋_GB2312"
+    hei: str = "黑体"
+    kai: str = "楷体_GB2312"
+    xiaobiaosong: str = "方正小标宋简体"
+    song: str = "宋体"
+    latin: str = "Times New Roman"
+
+
+class Profile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: str
+    issuer: str = Field(description="发文机关，如 苏州市人民政府")
+    office: str = Field(description="编发单位，如 苏州市人民政府办公室")
+    mark: str = Field("{issuer}{meeting}纪要", description="纪要标志；{issuer} {meeting} 会被替换")
+    issue_line: str | None = Field("第{session}次", description="纪要标志下的期号行；{session} {term}")
+    office_line: bool = Field(True, description="期号下印“编发单位 … 日期”一行")
+    red_rule: bool = True
+    mark_size_pt: float = 36.0
+    mark_scale_x: float = Field(1.0, description="纪要标志横向缩放（超宽时自动压缩）")
+    red: str = "#E60012"
+    header_lines: int = Field(12, ge=4, le=21, description="首页版头占用的行数")
+    distribution: str | None = None
+    fonts: FontNames = FontNames()
+
+
+def load_profile(name_or_path: str) -> Profile:
+    """A shipped profile by name, or a user's YAML file by path."""
+    from .load import parse_yaml, read_text
+    candidate = Path(name_or_path)
+    path = candidate if candidate.suffix in {".yaml", ".yml"} else PROFILE_DIR / f"{name_or_path}.yaml"
+    if not path.is_file():
+        known = "、".join(sorted(p.stem for p in PROFILE_DIR.glob("*.yaml")))
+        raise DocgenError.one(f"找不到版式“{name_or_path}”", path="profile", hint=f"可用：{known}")
+    data, _ = parse_yaml(read_text(path), str(path))
+    try:
+        return Profile.model_validate(data)
+    except Exception as exc:  # pydantic.ValidationError
+        raise DocgenError.one(f"版式文件无效：{exc}", file=str(path)) from None
