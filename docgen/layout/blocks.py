@@ -22,8 +22,11 @@ IDEOGRAPHIC_SPACE = "\u3000"
 
 @dataclass(frozen=True)
 class Span:
+    """A run of text in one font; ``keep`` forbids a line break inside it (a person's name)."""
+
     text: str
     font: FontRole = "fangsong"
+    keep: bool = False
 
 
 @dataclass(frozen=True)
@@ -123,10 +126,32 @@ def _items(items: list[Item], level: int):
 LABEL_CELLS = 3  # "出席：" is two characters and a full-width colon
 
 
-def _label_block(kind: str, label: str, text: str, gap: int) -> Block:
+def _label_block(kind: str, label: str, spans: list[Span], gap: int) -> Block:
     indent = BODY.label_indent
-    return Block(kind, (Span(label + "：", "hei"), Span(text)), first=indent,
+    return Block(kind, (Span(label + "：", "hei"), *spans), first=indent,
                  left=indent + LABEL_CELLS, align="left", gap_before=gap)
+
+
+def _joined(parts: list[list[Span]], sep: str = IDEOGRAPHIC_SPACE) -> list[Span]:
+    """Entries separated by a full-width space; lines break at separators or inside units."""
+    out: list[Span] = []
+    for i, part in enumerate(parts):
+        if i:
+            out.append(Span(sep))
+        out.extend(part)
+    return out
+
+
+def _person(name: str, suffix: str = "") -> list[Span]:
+    return [Span(pad_name(name), keep=True)] + ([Span(suffix, keep=True)] if suffix else [])
+
+
+def _unit_entry(entry: UnitEntry) -> list[Span]:
+    """市委组织部周春良、孙勇: the unit may wrap anywhere, a name never."""
+    spans = [Span(entry.unit)]
+    for i, name in enumerate(entry.names):
+        spans.append(Span(("、" if i else "") + name, keep=True))
+    return spans
 
 
 def _attendance(m: Minutes):
@@ -134,23 +159,21 @@ def _attendance(m: Minutes):
     if a is None:
         return
     gap = 1
-    sep = IDEOGRAPHIC_SPACE
     if a.present:
-        yield _label_block("present", "出席", sep.join(pad_name(n) for n in a.present), gap)
+        yield _label_block("present", "出席", _joined([_person(n) for n in a.present]), gap)
         gap = 0
     if a.on_leave:
-        names = [pad_name(x.name) + (f"（{x.reason}）" if x.reason else "") for x in a.on_leave]
-        yield _label_block("on_leave", "请假", sep.join(names), gap)
+        people = [_person(x.name, f"（{x.reason}）" if x.reason else "") for x in a.on_leave]
+        yield _label_block("on_leave", "请假", _joined(people), gap)
         gap = 0
-    people = [pad_name(x) for x in a.attending if isinstance(x, str)]
-    units = [e.unit + "、".join(e.names) for e in a.attending if isinstance(e, UnitEntry)]
+    people = [_person(x) for x in a.attending if isinstance(x, str)]
+    units = [_unit_entry(e) for e in a.attending if isinstance(e, UnitEntry)]
     indent = BODY.label_indent + LABEL_CELLS
     if people or units:
-        first = sep.join(people) if people else sep.join(units)
-        yield _label_block("attending", "列席", first, gap)
+        yield _label_block("attending", "列席", _joined(people or units), gap)
         gap = 0
-        if people and units:
-            yield Block("attending-units", (Span(sep.join(units)),), first=indent, left=indent,
+        if people and units:   # unit entries start a new line under the first name
+            yield Block("attending-units", tuple(_joined(units)), first=indent, left=indent,
                         align="left")
     if a.representatives_of:
         yield Block("representatives", (Span("、".join(a.representatives_of) + "的代表"),),
@@ -160,7 +183,7 @@ def _attendance(m: Minutes):
 def _tail(m: Minutes):
     gap = 1
     if m.recorder:
-        yield _label_block("recorder", "记录", m.recorder, 1)
+        yield _label_block("recorder", "记录", [Span(m.recorder)], 1)
     if m.compiled_by:
         yield Block("compiled-by", (Span(m.compiled_by + "整理"),), first=0, align="right",
                     right=BODY.first_indent, gap_before=gap)

@@ -1,0 +1,175 @@
+"""Chinese line breaking on the GB/T 9704 grid (W3C clreq rules, tuned to the printed seed).
+
+Widths are in grid cells: a full-width character is one cell, a half-width one
+its advance in em. Rules, with the choices that reproduce the printed minutes:
+
+- line-start prohibition: closing marks never begin a line; opening marks never end one;
+- closing marks (，。、；：？！ and closing brackets/quotes) may hang beyond the 28th cell:
+  one mark, or a pair such as 》。 (the seed hangs both);
+- a run of Latin letters and digits is one unbreakable word, set off from Chinese by a
+  small gap (``LATIN_GAP``);
+- no punctuation compression by default: the printed seed keeps every full-width mark a
+  full cell ("》）。" stays three cells); but a line that would overflow by at most half
+  a cell, and holds a full-width mark whose blank half can give way, is squeezed to fit
+  (the seed's "…演练，提" line, 28.5 cells after a half-width comma).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .blocks import Block
+from .fonts import Face, face
+
+OPENING = set("（《「『“‘〔【〈([{")
+CLOSING = set("，。、；：？！）》」』”’〕】〉,.;:?!)]}…·")
+HANGABLE = set("，。、；：？！）》」』”’,.;:?!")
+LATIN_GAP = 0.25   # cells between Chinese and a Latin/digit run (Word's autospace, ¼ em)
+SQUEEZE = 0.5      # how far a line holding full-width punctuation may be squeezed to fit
+HALF_WIDTH = 0.5   # a half-width character takes half a cell, as GB 2312 fonts set it
+SPACES = {" ", "\u3000"}
+SQUEEZABLE = set("，、；：")
+
+
+@dataclass
+class Glyph:
+    ch: str
+    role: str          # font role the glyph is drawn with ("latin", "fallback" or the span's)
+    width: float       # cells, after compression
+    gap: float = 0.0   # cells of space before the glyph (Latin/Chinese spacing)
+    joined: bool = False   # no line break between this glyph and the next
+
+
+@dataclass
+class Line:
+    glyphs: list[Glyph]
+    indent: float                  # cells from the left edge of the 版心
+    available: float               # cells the line may fill (without the hanging mark)
+    hang: list[Glyph] = field(default_factory=list)   # marks hanging beyond the right edge
+    last: bool = False             # last line of its paragraph (not justified)
+    block: Block | None = field(default=None, repr=False)
+
+    @property
+    def text(self) -> str:
+        return "".join(g.ch for g in self.glyphs + self.hang)
+
+    @property
+    def natural(self) -> float:
+        return sum(g.width + g.gap for g in self.glyphs)
+
+
+def is_latin(ch: str) -> bool:
+    return ord(ch) < 0x2E80 and ch not in SPACES and ch not in "—…“”‘’·"
+
+
+def shape(block: Block) -> list[Glyph]:
+    """Glyphs with widths in cells and the font that draws each one."""
+    glyphs: list[Glyph] = []
+    latin, fallback = face("latin"), face("fallback")
+    for span in block.spans:
+        main = face(span.font)
+        for ch in span.text:
+            glyphs.append(_glyph(ch, span.font, main, latin, fallback))
+            glyphs[-1].joined = span.keep
+        if span.keep and glyphs:
+            glyphs[-1].joined = False
+    _space_latin(glyphs)
+    return glyphs
+
+
+def _glyph(ch: str, role: str, main: Face, latin: Face, fallback: Face) -> Glyph:
+    if ch == "\u3000":
+        return Glyph(ch, role, 1.0)
+    if is_latin(ch):
+        return Glyph(ch, "latin", HALF_WIDTH)
+    if main.has(ch):
+        return Glyph(ch, role, main.advance(ch))
+    if fallback.has(ch):
+        return Glyph(ch, "fallback", fallback.advance(ch))
+    return Glyph(ch, role, 1.0)
+
+
+def _space_latin(glyphs: list[Glyph]) -> None:
+    for prev, cur in zip(glyphs, glyphs[1:]):
+        if (prev.role == "latin") != (cur.role == "latin") and not (
+                prev.ch in SPACES or cur.ch in SPACES or prev.ch in CLOSING | OPENING
+                or cur.ch in CLOSING | OPENING):
+            cur.gap = LATIN_GAP
+
+
+def _word_ends(glyphs: list[Glyph]) -> list[bool]:
+    """True where a line may break after glyph i (not inside a Latin word)."""
+    ok = []
+    for i, g in enumerate(glyphs):
+        nxt = glyphs[i + 1] if i + 1 < len(glyphs) else None
+        in_word = (nxt is not None and g.role == "latin" and nxt.role == "latin"
+                   and g.ch not in SPACES and nxt.ch not in SPACES)
+        ok.append(not (in_word or g.joined))
+    return ok
+
+
+def break_lines(block: Block, width: float) -> list[Line]:
+    """Greedy first-fit breaking with prohibition rules and one hanging mark.
+
+    ``width`` and the block's indents are in characters of the block's own size.
+    """
+    glyphs = shape(block)
+    breakable = _word_ends(glyphs)
+    lines: list[Line] = []
+    start, first = 0, True
+    while start < len(glyphs):
+        while start < len(glyphs) and glyphs[start].ch in SPACES and not first:
+            start += 1   # a separator that falls at a line start is not drawn
+        if start >= len(glyphs):
+            break
+        indent = block.first if first else block.left
+        available = width - indent - block.right
+        end, hang = _fit(glyphs, start, available, breakable)
+        line_glyphs = glyphs[start:end]
+        while line_glyphs and line_glyphs[-1].ch in SPACES:
+            line_glyphs = line_glyphs[:-1]   # trailing separators hang invisibly
+        if line_glyphs:
+            line_glyphs[0] = Glyph(line_glyphs[0].ch, line_glyphs[0].role, line_glyphs[0].width)
+        lines.append(Line(line_glyphs, indent, available, hang=glyphs[end:end + hang], block=block))
+        start = end + hang
+        first = False
+    if lines:
+        lines[-1].last = True
+    return lines
+
+
+MAX_HANG = 2
+
+
+def _fit(glyphs: list[Glyph], start: int, available: float, breakable: list[bool]) -> tuple[int, int]:
+    """Index after the last glyph of the line, and how many glyphs after it hang."""
+    used = 0.0
+    squeezable = False
+    i = start
+    while i < len(glyphs):
+        g = glyphs[i]
+        step = g.width + (g.gap if i > start else 0)
+        if used + step > available + (SQUEEZE if squeezable else 0) + 1e-6:
+            break
+        used += step
+        squeezable = squeezable or (g.ch in SQUEEZABLE)
+        i += 1
+    if i >= len(glyphs):
+        return len(glyphs), 0
+    hang = 0
+    while hang < MAX_HANG and i + hang < len(glyphs) and glyphs[i + hang].ch in HANGABLE:
+        hang += 1
+    if hang and i > start and (i + hang == len(glyphs) or glyphs[i + hang].ch not in CLOSING):
+        return i, hang
+    return _back_off(glyphs, start, i, breakable), 0
+
+
+def _back_off(glyphs: list[Glyph], start: int, end: int, breakable: list[bool]) -> int:
+    """Move the break left until it breaks no prohibition rule and no Latin word."""
+    cut = end
+    while cut > start + 1:
+        before, after = glyphs[cut - 1], glyphs[cut]
+        if breakable[cut - 1] and after.ch not in CLOSING and before.ch not in OPENING:
+            return cut
+        cut -= 1
+    return end   # a single unbreakable run longer than the line: break where it overflows

@@ -1,0 +1,109 @@
+"""Font roles of GB/T 9704 resolved to the open faces the set-up installs.
+
+The typesetter needs real advance widths, and the PDF must embed exactly the faces
+that were measured, so one table says which file serves each role. A role whose
+face is missing is an error with the fix, never a silent fallback to a wrong face.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from ..errors import DocgenError
+
+SYSTEM_DIRS = [Path("/usr/share/fonts"), Path("/usr/local/share/fonts")]
+
+# role → (file name, index in a collection, CSS family name we declare)
+FACES: dict[str, tuple[str, int, str]] = {
+    "fangsong": ("FandolFang-Regular.otf", 0, "docgen-fangsong"),
+    "hei": ("FandolHei-Regular.otf", 0, "docgen-hei"),
+    "kai": ("FandolKai-Regular.otf", 0, "docgen-kai"),
+    "song": ("FandolSong-Regular.otf", 0, "docgen-song"),
+    "xiaobiaosong": ("NotoSerifCJK-Bold.ttc", 2, "docgen-xiaobiaosong"),
+    "latin": ("LiberationSerif-Regular.ttf", 0, "docgen-latin"),
+    "fallback": ("NotoSerifCJK-Regular.ttc", 2, "docgen-fallback"),
+}
+ROLE_NAMES = {"fangsong": "仿宋", "hei": "黑体", "kai": "楷体", "song": "宋体",
+              "xiaobiaosong": "小标宋", "latin": "西文（Times New Roman 替代）",
+              "fallback": "生僻字补充（Noto Serif CJK SC）"}
+FIX = "运行 make setup（会安装 Fandol 字体、fonts-noto-cjk 和 fonts-liberation2）"
+
+
+def font_dirs() -> list[Path]:
+    from ..environment import FONT_DIR
+    return [FONT_DIR] + SYSTEM_DIRS
+
+
+@lru_cache(maxsize=None)
+def find_file(file_name: str) -> Path | None:
+    for root in font_dirs():
+        if root.is_dir():
+            for found in root.rglob(file_name):
+                return found
+    return None
+
+
+@dataclass
+class Face:
+    """One font file: its path, and advance widths in em from its cmap and hmtx."""
+
+    role: str
+    path: Path
+    index: int
+    css_family: str
+    ascent: float = 0.88      # em, as Pango places the line (hhea)
+    descent: float = 0.12
+    _advances: dict[int, float] = field(default_factory=dict, repr=False)
+    _units: float = 1000.0
+
+    def load(self) -> "Face":
+        from fontTools.ttLib import TTFont
+        font = TTFont(self.path, fontNumber=self.index, lazy=True)
+        self._units = float(font["head"].unitsPerEm)
+        hmtx = font["hmtx"]
+        self.ascent = font["hhea"].ascent / self._units
+        self.descent = abs(font["hhea"].descent) / self._units
+        self._advances = {code: hmtx[glyph][0] / self._units
+                          for code, glyph in font.getBestCmap().items()}
+        font.close()
+        return self
+
+    def has(self, ch: str) -> bool:
+        return ord(ch) in self._advances
+
+    def advance(self, ch: str) -> float | None:
+        """Advance in em, or None when the face has no glyph."""
+        return self._advances.get(ord(ch))
+
+
+@lru_cache(maxsize=None)
+def face(role: str) -> Face:
+    file_name, index, css = FACES[role]
+    path = find_file(file_name)
+    if path is None:
+        raise DocgenError.one(f"找不到{ROLE_NAMES[role]}字体文件 {file_name}", hint=FIX)
+    return Face(role, path, index, css).load()
+
+
+def all_faces() -> dict[str, Face]:
+    return {role: face(role) for role in FACES}
+
+
+def clear_cache() -> None:
+    find_file.cache_clear()
+    face.cache_clear()
+
+
+def env_summary() -> list[tuple[str, str, str]]:
+    """(role, Chinese name, file or problem) for `docgen doctor`."""
+    rows = []
+    for role in FACES:
+        try:
+            rows.append((role, ROLE_NAMES[role], str(face(role).path)))
+        except DocgenError as exc:
+            rows.append((role, ROLE_NAMES[role], f"缺失：{exc}"))
+    return rows
+
+
