@@ -9,9 +9,10 @@ its advance in em. Rules, with the choices that reproduce the printed minutes:
 - a run of Latin letters and digits is one unbreakable word, set off from Chinese by a
   small gap (``LATIN_GAP``);
 - no punctuation compression by default: the printed seed keeps every full-width mark a
-  full cell ("》）。" stays three cells); but a line that would overflow by at most half
-  a cell, and holds a full-width mark whose blank half can give way, is squeezed to fit
-  (the seed's "…演练，提" line, 28.5 cells after a half-width comma).
+  full cell ("》）。" stays three cells); but a line pushed off the grid by half-width
+  characters, overflowing by at most half a cell, is squeezed to fit when it holds a
+  full-width mark whose blank half can give way (the seed's "…演练，提" line, 28.5
+  cells after a half-width comma; its 分送 line, all full-width, is not squeezed).
 """
 
 from __future__ import annotations
@@ -98,13 +99,17 @@ def _space_latin(glyphs: list[Glyph]) -> None:
 
 
 def _word_ends(glyphs: list[Glyph]) -> list[bool]:
-    """True where a line may break after glyph i (not inside a Latin word)."""
+    """True where a line may break after glyph i: not inside a Latin word or a kept name,
+    and not where everything after would be punctuation (a line of marks alone)."""
+    marks_only = [False] * (len(glyphs) + 1)
+    for i in range(len(glyphs) - 1, -1, -1):
+        marks_only[i] = glyphs[i].ch in CLOSING | OPENING and (marks_only[i + 1] or i == len(glyphs) - 1)
     ok = []
     for i, g in enumerate(glyphs):
         nxt = glyphs[i + 1] if i + 1 < len(glyphs) else None
         in_word = (nxt is not None and g.role == "latin" and nxt.role == "latin"
                    and g.ch not in SPACES and nxt.ch not in SPACES)
-        ok.append(not (in_word or g.joined))
+        ok.append(not (in_word or g.joined or marks_only[i + 1]))
     return ok
 
 
@@ -144,7 +149,7 @@ MAX_HANG = 2
 def _fit(glyphs: list[Glyph], start: int, available: float, breakable: list[bool]) -> tuple[int, int]:
     """Index after the last glyph of the line, and how many glyphs after it hang."""
     used = 0.0
-    squeezable = False
+    squeezable = has_mark = has_half = False
     i = start
     while i < len(glyphs):
         g = glyphs[i]
@@ -152,7 +157,9 @@ def _fit(glyphs: list[Glyph], start: int, available: float, breakable: list[bool
         if used + step > available + (SQUEEZE if squeezable else 0) + 1e-6:
             break
         used += step
-        squeezable = squeezable or (g.ch in SQUEEZABLE)
+        has_mark = has_mark or g.ch in SQUEEZABLE
+        has_half = has_half or g.width < 1
+        squeezable = has_mark and has_half
         i += 1
     if i >= len(glyphs):
         return len(glyphs), 0

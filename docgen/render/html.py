@@ -1,0 +1,49 @@
+"""Positioned pages → HTML, through Jinja2 templates (autoescaped; user templates sandboxed)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+from pathlib import Path
+
+import jinja2
+from jinja2.sandbox import SandboxedEnvironment
+
+from ..environment import REPO_ROOT
+from ..layout.fonts import FACES, face
+from ..layout.pages import Layout
+from ..model.profile import Profile
+from .view import build_views
+
+TEMPLATE_DIR = REPO_ROOT / "templates"
+DEFAULT_TEMPLATE = "minutes.html.j2"
+
+
+def _pt(value: float) -> str:
+    return f"{value:.3f}pt"
+
+
+@lru_cache(maxsize=None)
+def environment(user_dir: str | None = None) -> jinja2.Environment:
+    """The built-in templates, or a user's folder searched first, in a sandbox."""
+    dirs = [str(TEMPLATE_DIR)] if user_dir is None else [user_dir, str(TEMPLATE_DIR)]
+    cls = jinja2.Environment if user_dir is None else SandboxedEnvironment
+    env = cls(loader=jinja2.FileSystemLoader(dirs), autoescape=True,
+              trim_blocks=False, lstrip_blocks=False, undefined=jinja2.StrictUndefined)
+    env.filters["pt"] = _pt
+    return env
+
+
+def font_table() -> list[dict[str, str]]:
+    return [{"role": role, "family": css, "url": face(role).path.as_uri()}
+            for role, (_, _, css) in FACES.items()]
+
+
+def render_html(layout: Layout, profile: Profile, template_dir: Path | None = None,
+                created: dt.date | None = None) -> str:
+    env = environment(str(template_dir) if template_dir else None)
+    doc = layout.document
+    return env.get_template(DEFAULT_TEMPLATE).render(
+        title=doc.title, author=doc.author,
+        created=(created or dt.date.today()).isoformat(),
+        fonts=font_table(), pages=build_views(layout, profile))

@@ -1,0 +1,83 @@
+"""Line-breaking rules on small, known inputs (28 cells, body type)."""
+
+from __future__ import annotations
+
+from docgen.layout.blocks import Block, Span
+from docgen.layout.breaker import CLOSING, OPENING, break_lines
+
+HAN = "国"
+
+
+def lines_of(text: str, first: float = 0, left: float = 0, width: float = 28) -> list[str]:
+    return [line.text for line in break_lines(Block("t", (Span(text),), first=first, left=left), width)]
+
+
+def test_plain_text_fills_28_cells():
+    out = lines_of(HAN * 60)
+    assert [len(x) for x in out] == [28, 28, 4]
+
+
+def test_first_line_indent_takes_two_cells():
+    out = lines_of(HAN * 30, first=2)
+    assert [len(x) for x in out] == [26, 4]
+
+
+def test_closing_mark_hangs_as_29th_cell():
+    out = lines_of(HAN * 28 + "，" + HAN * 3)
+    assert out[0] == HAN * 28 + "，"
+    assert out[1] == HAN * 3
+
+
+def test_run_of_two_closing_marks_hangs_together():
+    out = lines_of(HAN * 28 + "》。" + HAN * 3)
+    assert out[0].endswith("》。") and out[1] == HAN * 3
+
+
+def test_run_of_three_closing_marks_never_starts_a_line():
+    out = lines_of(HAN * 28 + "”）。" + HAN * 3)
+    assert all(line[0] not in CLOSING for line in out)
+    assert "".join(out) == HAN * 28 + "”）。" + HAN * 3
+
+
+def test_line_of_only_punctuation_is_never_produced():
+    out = lines_of(HAN * 27 + "“" + "”。" * 3)
+    assert all(any(ch not in CLOSING | OPENING for ch in line) for line in out)
+
+
+def test_opening_mark_never_ends_a_line():
+    out = lines_of(HAN * 27 + "《" + HAN * 5 + "》")
+    assert out[0] == HAN * 27
+    assert out[1].startswith("《")
+
+
+def test_digits_are_half_cells_and_never_split():
+    text = HAN * 20 + "2020" + HAN * 10
+    out = lines_of(text)
+    assert "2020" in out[0] or "2020" in out[1]
+    assert not any(line.endswith("20") and not line.endswith("2020") for line in out)
+
+
+def test_latin_word_moves_whole_to_next_line():
+    out = lines_of(HAN * 26 + "GB/T9704" + HAN)
+    assert out[0] == HAN * 26
+    assert out[1].startswith("GB/T9704")
+
+
+def test_names_are_not_split_but_units_may_be():
+    spans = (Span("列席：", "hei"), Span("市中级法院"), Span("石水根", keep=True), Span("\u3000"),
+             Span("市检察院"), Span("李勇", keep=True))
+    lines = break_lines(Block("attending", spans, first=2, left=5), 28 - 10)
+    texts = [line.text for line in lines]
+    assert all("石水" not in t or "石水根" in t for t in texts)
+    assert "".join(texts).replace("\u3000", "") == "列席：市中级法院石水根市检察院李勇"
+
+
+def test_separator_at_line_start_is_dropped():
+    spans = (Span("甲" * 26), Span("\u3000"), Span("乙乙乙", keep=True))
+    lines = break_lines(Block("t", spans, first=0, left=0), 27)
+    assert lines[1].text == "乙乙乙"
+
+
+def test_very_long_word_breaks_where_it_overflows():
+    out = lines_of("x" * 80)
+    assert "".join(out) == "x" * 80 and len(out) == 2
