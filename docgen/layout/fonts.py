@@ -15,15 +15,17 @@ from ..errors import DocgenError
 
 SYSTEM_DIRS = [Path("/usr/share/fonts"), Path("/usr/local/share/fonts")]
 
-# role → (file name, index in a collection, CSS family name we declare)
-FACES: dict[str, tuple[str, int, str]] = {
-    "fangsong": ("FandolFang-Regular.otf", 0, "docgen-fangsong"),
-    "hei": ("FandolHei-Regular.otf", 0, "docgen-hei"),
-    "kai": ("FandolKai-Regular.otf", 0, "docgen-kai"),
-    "song": ("FandolSong-Regular.otf", 0, "docgen-song"),
-    "xiaobiaosong": ("NotoSerifCJK-Bold.ttc", 2, "docgen-xiaobiaosong"),
-    "latin": ("LiberationSerif-Regular.ttf", 0, "docgen-latin"),
-    "fallback": ("NotoSerifCJK-Regular.ttc", 2, "docgen-fallback"),
+# role → (file name, index in a collection, fontconfig family, CSS weight).
+# WeasyPrint finds the faces through fontconfig (the set-up's fonts.conf adds the Fandol
+# folder): declaring them with @font-face made it copy ~60 MB of font files per render.
+FACES: dict[str, tuple[str, int, str, int]] = {
+    "fangsong": ("FandolFang-Regular.otf", 0, "FandolFang", 400),
+    "hei": ("FandolHei-Regular.otf", 0, "FandolHei", 400),
+    "kai": ("FandolKai-Regular.otf", 0, "FandolKai", 400),
+    "song": ("FandolSong-Regular.otf", 0, "FandolSong", 400),
+    "xiaobiaosong": ("NotoSerifCJK-Bold.ttc", 2, "Noto Serif CJK SC", 700),
+    "latin": ("LiberationSerif-Regular.ttf", 0, "Liberation Serif", 400),
+    "fallback": ("NotoSerifCJK-Regular.ttc", 2, "Noto Serif CJK SC", 400),
 }
 ROLE_NAMES = {"fangsong": "仿宋", "hei": "黑体", "kai": "楷体", "song": "宋体",
               "xiaobiaosong": "小标宋", "latin": "西文（Times New Roman 替代）",
@@ -52,7 +54,8 @@ class Face:
     role: str
     path: Path
     index: int
-    css_family: str
+    family: str
+    weight: int = 400
     ascent: float = 0.88      # em, as Pango places the line (hhea)
     descent: float = 0.12
     _advances: dict[int, float] = field(default_factory=dict, repr=False)
@@ -80,11 +83,11 @@ class Face:
 
 @lru_cache(maxsize=None)
 def face(role: str) -> Face:
-    file_name, index, css = FACES[role]
+    file_name, index, family, weight = FACES[role]
     path = find_file(file_name)
     if path is None:
         raise DocgenError.one(f"找不到{ROLE_NAMES[role]}字体文件 {file_name}", hint=FIX)
-    return Face(role, path, index, css).load()
+    return Face(role, path, index, family, weight).load()
 
 
 def all_faces() -> dict[str, Face]:

@@ -13,7 +13,10 @@ from ..environment import REPO_ROOT
 from ..layout.fonts import FACES, face
 from ..layout.pages import Layout
 from ..model.profile import Profile
+from ..gbt9704 import PAGE, mm
 from .view import build_views
+
+PAGE_WIDTH = mm(PAGE.width_mm)
 
 TEMPLATE_DIR = REPO_ROOT / "templates"
 DEFAULT_TEMPLATE = "minutes.html.j2"
@@ -34,9 +37,9 @@ def environment(user_dir: str | None = None) -> jinja2.Environment:
     return env
 
 
-def font_table() -> list[dict[str, str]]:
-    return [{"role": role, "family": css, "url": face(role).path.as_uri()}
-            for role, (_, _, css) in FACES.items()]
+def font_table() -> list[dict[str, object]]:
+    return [{"role": role, "family": face(role).family, "weight": face(role).weight}
+            for role in FACES]
 
 
 def render_html(layout: Layout, profile: Profile, template_dir: Path | None = None,
@@ -46,4 +49,4 @@ def render_html(layout: Layout, profile: Profile, template_dir: Path | None = No
     return env.get_template(DEFAULT_TEMPLATE).render(
         title=doc.title, author=doc.author,
         created=(created or dt.date.today()).isoformat(),
-        fonts=font_table(), pages=build_views(layout, profile))
+        fonts=font_table(), fallback=face("fallback").family, pages=build_views(layout, profile), page_width=PAGE_WIDTH)
