@@ -30,11 +30,14 @@ class Problem:
         return text
 
 
-@dataclass
+@dataclass(eq=False)  # eq=False keeps exceptions hashable, as tracebacks and loggers expect
 class DocgenError(Exception):
     """Bad input; the CLI prints the problems and exits with code 2."""
 
     problems: list[Problem] = field(default_factory=list)
+
+    def __reduce__(self):  # survive pickling between batch worker processes
+        return (type(self), (self.problems,))
 
     @classmethod
     def one(cls, message: str, **where: object) -> "DocgenError":

@@ -25,7 +25,7 @@ from .minutes import Minutes
 from .numbering import strip_typed_number
 
 MAX_BYTES = 5 * 1024 * 1024
-MAX_NODES = 200_000          # a real 纪要 has a few hundred; this bounds the work on hostile input
+MAX_NODES = 50_000           # a real 纪要 has a few hundred; this bounds the work on hostile input
 MAX_DEPTH = 40               # nesting of mappings and lists
 # What YAML (and the XML inside a DOCX) cannot carry, plus the invisible line
 # separators that make editors and YAML disagree about line numbers.
@@ -77,7 +77,9 @@ def decode(raw: bytes, name: str) -> str:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_utf16(raw):
         raise DocgenError.one("文件是 UTF-16 编码，无法读取", file=name,
                               hint="请在编辑器中另存为 UTF-8")
-    if b"\x00" in raw:
+    sample = raw[:4096]
+    controls = sum(b < 0x20 and b not in b"\t\n\r" for b in sample)
+    if b"\x00" in raw or controls > max(16, len(sample) // 10):
         raise DocgenError.one("这是二进制文件，不是文本", file=name,
                               hint="纪要草稿应为 UTF-8 编码的 YAML 文本")
     for encoding in ("utf-8-sig", "gb18030"):
@@ -131,14 +133,14 @@ class _Loader(yaml.SafeLoader):
 
 # (text in PyYAML's message, Chinese message, hint, use the context mark)
 _YAML_PROBLEMS = [
-    ("found character '\\t'", "使用了制表符（Tab）缩进", "YAML 只能用空格缩进", False),
+    ("found character '\\t'", "使用了制表符（Tab）", "YAML 只能用空格缩进和分隔，请把 Tab 换成空格", False),
     ("while scanning a quoted scalar", "引号没有闭合", "检查这一行开始的引号是否成对", True),
     ("while parsing a flow sequence", "方括号 [ ] 没有闭合，或其中缺少逗号", "检查这一行开始的 [ ]", True),
     ("while parsing a flow mapping", "花括号 { } 没有闭合，或其中缺少逗号", "检查这一行开始的 { }", True),
     ("while scanning a block scalar", "多行文字（| 或 >）写法有误", "| 或 > 后应换行再缩进书写", False),
     ("mapping values are not allowed here", "这里不能出现“键: 值”",
-     "冒号后要有空格；含英文冒号的文字请加引号", False),
-    ("could not find expected ':'", "缺少冒号", "每个字段写作“键: 值”", False),
+     "检查缩进是否与同层字段对齐；文字中含英文冒号“: ”时请加引号", False),
+    ("could not find expected ':'", "缺少冒号", "每个字段写作“键: 值”", True),
     ("expected <block end>", "缩进不一致", "同一层的字段要对齐", False),
     ("did not find expected key", "缩进不一致", "同一层的字段要对齐", False),
     ("did not find expected '-' indicator", "列表缩进不一致", "同一列表的“- ”要对齐", False),
@@ -170,8 +172,66 @@ def _yaml_problem(exc: yaml.MarkedYAMLError, name: str) -> Problem:
             hint = "请给这段文字加引号"
         else:
             message, hint = f"YAML 语法错误（{(exc.problem or exc.context or '').strip()}）", None
+    if mark is not None and message != "引号没有闭合":
+        opened = _unclosed_quote(text_of(exc), mark.line)
+        if opened is not None:
+            line, column = opened
+            return Problem("引号没有闭合", file=name, line=line, column=column,
+                           hint=f"这个引号一直延续到第{mark.line + 1}行才遇到下一个引号")
     return Problem(message, file=name, line=mark.line + 1 if mark else None,
                    column=mark.column + 1 if mark else None, hint=hint)
+
+
+def text_of(exc: yaml.MarkedYAMLError) -> str:
+    mark = exc.problem_mark or exc.context_mark
+    buffer = getattr(mark, "buffer", None) or ""
+    return buffer.rstrip("\0")
+
+
+# A quote that opens a value: after indentation, "- ", ": ", "[", "{" or ",".
+_OPENING_QUOTE = re.compile(r"""(?:^\s*|[-:,\[{]\s+|[\[{,])(["'])""")
+
+
+def _unclosed_quote(text: str, error_line: int) -> tuple[int, int] | None:
+    """Where a quoted value opened that swallowed the lines up to a syntax error.
+
+    A quote left open on line 4 is only noticed where the next quote closes it, often many
+    lines later, but the clerk needs line 4. ``error_line`` is 0-based; returns 1-based
+    (line, column) of the opening quote, or None when the error is something else.
+    """
+    lines = text.split("\n")
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    for number in range(min(error_line, len(lines)) - 1, -1, -1):
+        line = lines[number]
+        if line.lstrip().startswith("#"):
+            continue
+        found = _OPENING_QUOTE.search(line)
+        if not found:
+            continue
+        end = _closing_quote(text, starts[number] + found.end(), found.group(1))
+        closes_on = text.count("\n", 0, end) if end is not None else error_line
+        if number < closes_on and error_line - 1 <= closes_on <= error_line:
+            return number + 1, found.start(1) + 1
+        return None  # the nearest quoted value before the error is fine
+    return None
+
+
+def _closing_quote(text: str, start: int, quote: str) -> int | None:
+    i = start
+    while i < len(text):
+        ch = text[i]
+        if quote == '"' and ch == "\\":
+            i += 2
+            continue
+        if ch == quote:
+            if quote == "'" and text.startswith("''", i):
+                i += 2
+                continue
+            return i
+        i += 1
+    return None
 
 
 def _tag_name(tag: str) -> str:
@@ -220,8 +280,9 @@ class _Builder:
             self.refuse_tag(node, path)
         try:
             value = self.loader.construct_object(node, deep=True)
-        except ValueError:
-            # 2020-02-30 looks like a date but is none: keep the text, validation names the field.
+        except (ValueError, KeyError, TypeError, AttributeError, OverflowError):
+            # 2020-02-30 looks like a date but is none (likewise "!!bool maybe"): keep the
+            # text; validation then names the field and what it should be.
             return node.value
         if isinstance(value, str) and (bad := CONTROL.search(value)):  # written as "\a", "\x07"
             raise DocgenError.one(f"含有控制字符 U+{ord(bad.group()):04X}，会损坏 DOCX",
@@ -250,11 +311,11 @@ class _Builder:
                 raise DocgenError.one("字段名应为文字", file=self.name, line=key_line,
                                       path=format_path(path) or None)
             self.check_control(key_node, path)
-            key = key_node.value if key_node.tag == YAML_TAG + "str" else \
-                self.loader.construct_object(key_node)
-            if not isinstance(key, str):
-                raise DocgenError.one(f"字段名应为文字，而不是 {key!r}", file=self.name, line=key_line,
-                                      path=format_path(path) or None)
+            key = key_node.value
+            if key_node.tag != YAML_TAG + "str":  # 2020:, true:, ~: … resolve to other types
+                raise DocgenError.one(f"字段名应为文字，而不是“{key}”", file=self.name,
+                                      line=key_line, path=format_path(path) or None,
+                                      hint="字段名请用英文字段名或中文别名")
             if bad := CONTROL.search(key):
                 raise DocgenError.one(f"字段名含有控制字符 U+{ord(bad.group()):04X}", file=self.name,
                                       line=key_line, path=format_path(path) or None,
@@ -362,7 +423,6 @@ _MESSAGES = {
 _DATE_REASONS = {
     "day value is outside expected range": "这个月没有这一天",
     "month value is outside expected range": "月份应在 1 到 12 之间",
-    "year": "年份无效",
 }
 _TYPE_ERRORS = {"string_type", "int_type", "int_parsing", "int_from_float", "bool_type",
                 "bool_parsing", "float_type", "float_parsing", "list_type", "model_type",

@@ -37,9 +37,12 @@ def environment(user_dir: str | None = None) -> jinja2.Environment:
     return env
 
 
-def font_table() -> list[dict[str, object]]:
-    return [{"role": role, "family": face(role).family, "weight": face(role).weight}
-            for role in FACES]
+def font_table(profile: Profile) -> list[dict[str, object]]:
+    """CSS families per role: the measured face first, then the office's own font name,
+    so the HTML also looks right in a browser on a PC that has only the Windows fonts."""
+    office = profile.fonts.model_dump()
+    return [{"role": role, "family": face(role).family, "weight": face(role).weight,
+             "office": office.get(role, "")} for role in FACES]
 
 
 def render_html(layout: Layout, profile: Profile, template_dir: Path | None = None,
@@ -49,4 +52,4 @@ def render_html(layout: Layout, profile: Profile, template_dir: Path | None = No
     return env.get_template(DEFAULT_TEMPLATE).render(
         title=doc.title, author=doc.author,
         created=(created or dt.date.today()).isoformat(),
-        fonts=font_table(), fallback=face("fallback").family, pages=build_views(layout, profile), page_width=PAGE_WIDTH)
+        fonts=font_table(profile), fallback=face("fallback").family, pages=build_views(layout, profile), page_width=PAGE_WIDTH)

@@ -1,0 +1,400 @@
+"""The ``docgen`` command line.
+
+Each subcommand is two small functions: ``_add_<name>(subparsers)`` declares its arguments
+and ``_cmd_<name>(args) -> int`` runs it. ``SUBCOMMANDS`` below lists the ``_add_*``
+functions; adding a command is adding one line there.
+
+Exit codes: 0 success, 1 internal error (or a command's own failure, e.g. batch),
+2 bad input or usage (every DocgenError), 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, NoReturn
+
+from . import __version__
+from .errors import DocgenError, Problem
+
+EXIT_OK, EXIT_INTERNAL, EXIT_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+
+# --------------------------------------------------------------------------- output helpers
+
+
+def say(text: str = "") -> None:
+    """A line for the user on stdout."""
+    print(text, flush=True)
+
+
+def warn(problem: Problem | str) -> None:
+    print(f"警告：{problem}", file=sys.stderr, flush=True)
+
+
+def error(problem: Problem | str) -> None:
+    print(f"错误：{problem}", file=sys.stderr, flush=True)
+
+
+def write_stdout(text: str) -> None:
+    """Document text (YAML, JSON) on stdout, always UTF-8 whatever the locale."""
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        sys.stdout.write(text)
+    else:
+        buffer.write(text.encode("utf-8"))
+        buffer.flush()
+
+
+# --------------------------------------------------------------------------- check
+
+
+def _add_check(sub: Any) -> None:
+    p = sub.add_parser("check", help="检查纪要草稿（YAML）是否有效",
+                       description="逐个检查纪要草稿；有错误的文件不影响其余文件的检查。"
+                                   "全部有效时退出码为 0，有任何无效文件时为 2。")
+    p.add_argument("files", nargs="+", metavar="FILE", help="纪要草稿（.yaml）")
+    p.set_defaults(func=_cmd_check)
+
+
+def _count_items(minutes: Any) -> int:
+    return sum(len(topic.items) for topic in minutes.topics)
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from .model import load_minutes
+    ok = True
+    for name in args.files:
+        try:
+            loaded = load_minutes(name)
+        except DocgenError as exc:
+            ok = False
+            if getattr(args, "debug", False):
+                traceback.print_exc()
+            for problem in exc.problems or [Problem("无效", file=name)]:
+                error(problem)
+            continue
+        for problem in loaded.warnings:
+            warn(problem)
+        m = loaded.minutes
+        say(f"✓ {name}：有效（{len(m.topics)} 个议题、{_count_items(m)} 个分项）")
+    return EXIT_OK if ok else EXIT_INPUT
+
+
+# --------------------------------------------------------------------------- schema
+
+
+def _add_schema(sub: Any) -> None:
+    p = sub.add_parser("schema", help="输出纪要 YAML 的 JSON Schema（供编辑器补全和检查）",
+                       description="输出 JSON Schema。保存为文件后，在 YAML 首行写 "
+                                   "# yaml-language-server: $schema=<文件路径> 即可在编辑器中补全和检查。")
+    p.add_argument("-o", "--output", metavar="FILE", help="写入文件（缺省输出到屏幕）")
+    p.set_defaults(func=_cmd_schema)
+
+
+def minutes_schema() -> dict:
+    """JSON Schema of the minutes YAML, Chinese aliases included."""
+    from .model.aliases import ALIASES, LABEL_KEYS
+    from .model.minutes import Minutes
+
+    schema = Minutes.model_json_schema()
+    defs = schema.get("$defs", {})
+
+    # Item and Absence also take a bare string (their before-validators wrap it).
+    for name in ("Item", "Absence"):
+        if name in defs:
+            obj = defs[name]
+            defs[name] = {
+                "title": obj.get("title", name),
+                "description": obj.get("description", ""),
+                "anyOf": [{"type": "string", "minLength": 1}, obj],
+            }
+
+    def with_aliases(obj: dict, top: bool) -> None:
+        props: dict = obj.get("properties", {})
+        if not props:
+            return
+        extra: dict = {}
+        constraints: list = []
+        for field in list(props):
+            aliases = [a for a, c in ALIASES.items() if c == field and a not in props]
+            if field == "distribution_label" or not aliases:
+                continue
+            for alias in aliases:
+                alias_schema = dict(props[field])
+                note = f"同 {field}"
+                if top and alias in LABEL_KEYS:
+                    note += f"（版记中印作“{alias}”）"
+                alias_schema["description"] = note
+                alias_schema.pop("title", None)
+                extra[alias] = alias_schema
+            # One spelling per field: the loader refuses a field written twice.
+            spellings = [field, *aliases]
+            for i, first in enumerate(spellings):
+                for second in spellings[i + 1:]:
+                    constraints.append({"not": {"required": [first, second]}})
+        props.update(extra)
+        required = obj.pop("required", [])
+        for field in required:
+            spellings = [field, *[a for a, c in ALIASES.items() if c == field]]
+            if len(spellings) == 1:
+                obj.setdefault("required", []).append(field)
+            else:
+                constraints.append({"anyOf": [{"required": [s]} for s in spellings]})
+        if constraints:
+            obj["allOf"] = obj.get("allOf", []) + constraints
+
+    with_aliases(schema, top=True)
+    for obj in defs.values():
+        for candidate in [obj, *obj.get("anyOf", [])]:
+            if candidate.get("type") == "object":
+                with_aliases(candidate, top=False)
+    # The label travels with 分送/抄送/主送 at the top level only.
+    out = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://docgen.local/schema/minutes.json",
+        "title": "会议纪要（docgen）",
+        "description": "docgen 会议纪要 YAML。每个字段也可写中文别名（如 出席、列席、请假、记录、"
+                       "分送、印发、主持），同一字段只能写一次。",
+    }
+    out.update({k: v for k, v in schema.items() if k not in out and k != "title"})
+    return out
+
+
+def _cmd_schema(args: argparse.Namespace) -> int:
+    text = json.dumps(minutes_schema(), ensure_ascii=False, indent=2) + "\n"
+    if args.output:
+        from .atomic import write_atomic
+        write_atomic(Path(args.output), text)
+        say(f"已写入 {args.output}")
+    else:
+        write_stdout(text)
+    return EXIT_OK
+
+
+# --------------------------------------------------------------------------- new
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"日期“{text}”无效，应写作 2020-04-29") from None
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"“{text}”应为正整数，如 96")
+    return value
+
+
+def _add_new(sub: Any) -> None:
+    p = sub.add_parser("new", help="生成一份带中文注释的纪要草稿",
+                       description="生成一份可直接通过检查的纪要草稿，注释说明每个字段。")
+    p.add_argument("-o", "--output", metavar="FILE", help="写入文件（缺省输出到屏幕）")
+    p.add_argument("--profile", default="suzhou", metavar="P", help="版式名称或版式文件（缺省 suzhou）")
+    p.add_argument("--session", type=_positive, default=1, metavar="N", help="第几次会议（缺省 1）")
+    p.add_argument("--date", type=_date, default=None, metavar="YYYY-MM-DD", help="会议日期（缺省今天）")
+    p.add_argument("--force", action="store_true", help="覆盖已存在的文件")
+    p.set_defaults(func=_cmd_new)
+
+
+def _cmd_new(args: argparse.Namespace) -> int:
+    from .draft import draft_text
+    from .model import load_profile
+    if args.output and not args.force and Path(args.output).exists():
+        raise DocgenError.one("文件已存在，未覆盖", file=args.output, hint="使用 --force 覆盖")
+    profile = load_profile(args.profile)
+    text = draft_text(profile=profile, profile_ref=args.profile, session=args.session,
+                      date=args.date)
+    if args.output:
+        from .atomic import write_atomic
+        write_atomic(Path(args.output), text, overwrite=args.force)
+        say(f"已生成草稿 {args.output}，修改后可用 docgen check {args.output} 检查")
+    else:
+        write_stdout(text)
+    return EXIT_OK
+
+
+# --------------------------------------------------------------------------- render
+
+
+def _add_render(sub: Any) -> None:
+    p = sub.add_parser("render", help="把纪要草稿排成 PDF / DOCX / HTML",
+                       description="按 GB/T 9704-2012 排版，输出 <文件名>.pdf 等；"
+                                   "出错时不留下半截文件。")
+    p.add_argument("files", nargs="+", metavar="FILE", help="纪要草稿（.yaml）")
+    p.add_argument("-o", "--output", default=".", metavar="DIR", help="输出文件夹（缺省当前文件夹）")
+    p.add_argument("--format", default="pdf,docx", metavar="pdf,docx,html",
+                   help="输出格式，逗号分隔（缺省 pdf,docx）")
+    p.add_argument("--profile", metavar="P", help="覆盖草稿中的版式（名称或版式文件）")
+    p.add_argument("--template-dir", metavar="DIR",
+                   help="自定义 HTML 模板文件夹（在沙箱中运行）")
+    p.set_defaults(func=_cmd_render)
+
+
+def _cmd_render(args: argparse.Namespace) -> int:
+    from .model import load_minutes, load_profile
+    from .render.api import parse_formats, render_to_dir
+    formats = parse_formats(args.format)
+    template_dir = Path(args.template_dir) if args.template_dir else None
+    if template_dir and not template_dir.is_dir():
+        raise DocgenError.one("模板文件夹不存在", file=str(template_dir))
+    failed = 0
+    for name in args.files:
+        try:
+            loaded = load_minutes(name)
+            for problem in loaded.warnings:
+                warn(problem)
+            profile = load_profile(args.profile or loaded.minutes.profile)
+            written = render_to_dir(loaded.minutes, Path(name).stem, Path(args.output), formats,
+                                    profile=profile, template_dir=template_dir)
+        except DocgenError as exc:
+            failed += 1
+            for problem in exc.problems:
+                error(problem if problem.file else Problem(problem.message, file=name,
+                                                           path=problem.path, hint=problem.hint))
+            continue
+        say("已生成 " + "、".join(str(path) for path in written))
+    return EXIT_INPUT if failed else EXIT_OK
+
+
+# --------------------------------------------------------------------------- doctor
+
+
+def _add_doctor(sub: Any) -> None:
+    p = sub.add_parser("doctor", help="检查字体、Pango、HarfBuzz、LibreOffice 等运行环境",
+                       description="列出每个字体角色用到的字体文件和各组件版本；"
+                                   "缺少必需组件时退出码为 1，并给出修复命令。")
+    p.set_defaults(func=_cmd_doctor)
+
+
+def _cmd_doctor(args: argparse.Namespace) -> int:
+    from .doctor import report
+    text, code = report()
+    say(text)
+    return code
+
+
+# --------------------------------------------------------------------------- the table
+#
+# One line per subcommand. Commands still to come (each with its issue) go here too:
+#   render   – YAML → DOCX/PDF/HTML                (issues 3, 4)
+#   parse    – archived .txt/.pdf/.docx → YAML     (issue 5)
+#   diff     – compare two minutes                 (issue 5)
+#   batch    – many inputs, worker processes       (issue 6)
+#   preview  – live preview server                 (issue 6)
+#   doctor   – fonts, Pango, LibreOffice checks    (issue 6)
+# Each is an ``_add_<name>(sub)`` function (possibly imported from its own module) that calls
+# ``sub.add_parser(...)`` and ``set_defaults(func=_cmd_<name>)``; the command returns its exit
+# code and raises DocgenError for bad input. Write outputs with docgen.atomic.
+
+SUBCOMMANDS: list[Callable[[Any], None]] = [
+    _add_check,
+    _add_schema,
+    _add_new,
+    _add_render,
+    # _add_parse,
+    # _add_diff,
+    # _add_batch,
+    # _add_preview,
+    _add_doctor,
+]
+
+
+# --------------------------------------------------------------------------- main
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with its error line in Chinese (exit code 2, as argparse does)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_INPUT, f"错误：命令行参数有误：{message}\n"
+                              f"（使用 {self.prog} -h 查看用法）\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    # Accepted both before and after the subcommand; SUPPRESS keeps a later default from
+    # overwriting a --debug given before the subcommand.
+    common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                        help="出错时显示完整的 Python 调用栈")
+    parser = _Parser(prog="docgen", parents=[common],
+                     description="会议纪要（GB/T 9704-2012）：YAML → DOCX/PDF，以及把存档纪要读回 YAML。")
+    parser.add_argument("--version", action="version", version=f"docgen {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=_Parser)
+    original = sub.add_parser
+
+    def add_parser(name: str, **kwargs: Any) -> argparse.ArgumentParser:
+        kwargs.setdefault("parents", [common])
+        return original(name, **kwargs)
+
+    sub.add_parser = add_parser  # type: ignore[method-assign]
+    for add in SUBCOMMANDS:
+        add(sub)
+    return parser
+
+
+def _quiet_stdio() -> None:
+    """Never die of an unencodable character on a non-UTF-8 console."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):
+                pass
+
+
+def main(argv: list[str] | None = None) -> int:
+    _quiet_stdio()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    debug = getattr(args, "debug", False)
+    func = getattr(args, "func", None)
+    if func is None:
+        parser.print_help(sys.stderr)
+        return EXIT_INPUT
+    try:
+        return int(func(args) or 0)
+    except DocgenError as exc:
+        if debug:
+            traceback.print_exc()
+        for problem in exc.problems or [Problem("输入有误")]:
+            error(problem)
+        return EXIT_INPUT
+    except KeyboardInterrupt:
+        if debug:
+            traceback.print_exc()
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # The reader (e.g. `| head`) went away: stop quietly, and keep Python from
+        # complaining again when it flushes stdout at exit.
+        try:
+            import os
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
+        return EXIT_INTERNAL
+    except Exception as exc:  # noqa: BLE001 - the last line of defence
+        if debug:
+            traceback.print_exc()
+        else:
+            print(f"内部错误：{type(exc).__name__}: {exc} 请使用 --debug 查看详情", file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

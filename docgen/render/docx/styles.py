@@ -1,0 +1,228 @@
+"""Named paragraph styles: one per element of the minutes, so a clerk's edits keep the format.
+
+A clerk who adds a paragraph in Word or WPS picks 正文 or 二级标题 from the style list
+and gets the font, size, indents, exact line pitch and the 28-character squeeze; nothing
+depends on direct formatting except what differs from the style (a run in 楷体 inside a
+仿宋 paragraph, the header's spacing). Every style and every run names its East Asian
+font in ``w:eastAsia`` and Times New Roman (the profile's ``latin``) for Latin letters
+and digits; ``docDefaults`` carry no theme fonts, so Word's theme cannot replace them.
+
+Style names are the Chinese names clerks use; style ids are ASCII (``Dg…``) so that no
+id collides with a built-in one (Word's "Body Text" has the id ``BodyText``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from docx.document import Document as DocxDocument
+from docx.enum.style import WD_STYLE_TYPE
+from docx.oxml.ns import qn
+
+from ...gbt9704 import BODY, FURNITURE
+from ...layout.blocks import Block
+from ...model.profile import Profile
+from . import grid, oxml
+
+ALIGN = {"justify": "both", "left": "left", "right": "right", "center": "center"}
+
+# How justified body paragraphs are aligned in the DOCX. See ``builder`` (module
+# docstring, "Punctuation") for why this is not plain "both".
+JUSTIFY = "both"
+
+
+@dataclass(frozen=True)
+class StyleSpec:
+    """A paragraph style: font role, size, alignment, indents (twips), line and grid."""
+
+    name: str
+    style_id: str
+    role: str = "fangsong"
+    half_points: int = grid.BODY_HALF_POINTS
+    align: str = "both"
+    left: int = 0
+    right: int = 0
+    first: int = 0                    # < 0: hanging indent
+    line: int = grid.LINE
+    snap: bool = True
+    char_spacing: int = grid.CHAR_SPACING
+    color: str | None = None
+    outline: int | None = None        # outline level (headings show in the navigation pane)
+    based_on: str = "Normal"
+    flags: dict[str, bool] = field(default_factory=dict)   # kinsoku, overflowPunct …
+    latin_role: str | None = None     # font for Latin/digits; None = the profile's latin
+
+
+# Block kinds (``layout.blocks``) → (style name, style id, outline level).
+KIND_STYLES: dict[str, tuple[str, str, int | None]] = {
+    "preamble": ("正文", "DgBody", None),
+    "intro": ("正文", "DgBody", None),
+    "para": ("正文", "DgBody", None),
+    "topic": ("一级标题", "DgHeading1", 0),
+    "item1": ("二级标题", "DgHeading2", 1),
+    "item2": ("三级标题", "DgHeading3", 2),
+    "item3": ("四级标题", "DgHeading4", 3),
+    "present": ("出席", "DgPresent", None),
+    "on_leave": ("请假", "DgOnLeave", None),
+    "attending": ("列席", "DgAttending", None),
+    "attending-units": ("列席单位", "DgAttendingUnits", None),
+    "representatives": ("列席代表", "DgRepresentatives", None),
+    "recorder": ("记录", "DgRecorder", None),
+    "compiled-by": ("整理", "DgCompiledBy", None),
+    "compiled-date": ("整理日期", "DgCompiledDate", None),
+    "disclosure": ("附注", "DgDisclosure", None),
+    "distribution": ("分送", "DgDistribution", None),
+    "printed": ("印发", "DgPrinted", None),
+}
+
+
+def base_role(block: Block) -> str:
+    """The paragraph's font: the role that sets most of its characters."""
+    count: dict[str, int] = {}
+    for span in block.spans:
+        count[span.font] = count.get(span.font, 0) + len(span.text)
+    return max(count, key=lambda role: count[role]) if count else "fangsong"
+
+
+def block_indents(block: Block) -> tuple[int, int, int]:
+    """(left, right, first) in twips; first < 0 is a hanging indent.
+
+    Body type counts in grid cells (``grid.CELL``), the 版记's 四号 in its own characters.
+    """
+    unit = grid.COLOPHON_CHAR if block.size == "colophon" else grid.CELL
+    left, right, first = block.left * unit, block.right * unit, (block.first - block.left) * unit
+    return round(left), round(right), round(first)
+
+
+def spec_for_block(block: Block) -> StyleSpec:
+    name, style_id, outline = KIND_STYLES.get(
+        block.kind, (f"纪要 {block.kind}", "Dg" + "".join(p.title() for p in block.kind.split("-")),
+                     None))
+    left, right, first = block_indents(block)
+    spec = StyleSpec(name, style_id, role=base_role(block), align=_align(block), left=left,
+                     right=right, first=first, outline=outline)
+    if block.size == "colophon":
+        # 版记: 四号, set solid (no squeeze: 29 characters of 14 pt fit the 156 mm line,
+        # ``layout.pages.width_in_chars``), its own line heights inside the table cell.
+        spec = replace(spec, half_points=grid.COLOPHON_HALF_POINTS, char_spacing=0, snap=False)
+    if block.kind == "printed":
+        # office at the left, date at a right tab one character in (§7.4.3)
+        spec = replace(spec, align="left", right=0)
+    return spec
+
+
+def _align(block: Block) -> str:
+    if block.align == "justify":
+        return JUSTIFY
+    return ALIGN[block.align]
+
+
+def header_specs(profile: Profile) -> dict[str, StyleSpec]:
+    """纪要标志, 期号 and the 编发 line: off the grid, their heights set by the builder."""
+    return {
+        "mark": StyleSpec("纪要标志", "DgMark", role="xiaobiaosong",
+                          half_points=round(profile.mark_size_pt * 2), align="center",
+                          snap=False, char_spacing=0, color=profile.red,
+                          latin_role="xiaobiaosong"),
+        "issue": StyleSpec("期号", "DgIssue", align="center", snap=False),
+        "office": StyleSpec("编发", "DgOffice", align="left", first=grid.cells(1), snap=False),
+    }
+
+
+def furniture_specs() -> dict[str, StyleSpec]:
+    return {
+        # §7.5: 4号 宋体, half-width Arabic digits also in 宋体
+        "folio": StyleSpec("页码", "DgFolio", role="song", half_points=grid.FOLIO_HALF_POINTS,
+                           align="right", line=grid.FOLIO_LINE, snap=False, char_spacing=0,
+                           latin_role="song"),
+        # the paragraph a floating 版记 table is anchored to: 1 pt, off the grid
+        "anchor": StyleSpec("版记定位", "DgColophonAnchor", half_points=2, align="left",
+                            line=20, snap=False, char_spacing=0),
+    }
+
+
+class Styles:
+    """Creates styles in a python-docx document on first use; returns their ids."""
+
+    def __init__(self, document: DocxDocument, profile: Profile):
+        self.document = document
+        self.profile = profile
+        self.fonts = profile.fonts
+        self.made: dict[str, StyleSpec] = {}
+        self._defaults()
+
+    def font(self, role: str) -> str:
+        return getattr(self.fonts, role)
+
+    # -- document defaults and Normal ---------------------------------------------------
+
+    def _defaults(self) -> None:
+        """docDefaults and Normal: 三号仿宋, Times New Roman, exact pitch, −0.25 pt, zh-CN."""
+        styles = self.document.styles.element
+        defaults = styles.find(qn("w:docDefaults"))
+        rPr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+        oxml.set_fonts(rPr, self.font("fangsong"), self.font("latin"))
+        oxml.set_size(rPr, grid.BODY_HALF_POINTS)
+        oxml.set_lang(rPr)
+        pPr = defaults.find(qn("w:pPrDefault")).find(qn("w:pPr"))
+        oxml.set_line_exact(pPr, grid.LINE)
+
+        normal = self.document.styles["Normal"]
+        npPr = normal.element.get_or_add_pPr()
+        oxml.set_flag(npPr, "widowControl", False)   # the typesetter keeps no widows: 22 lines
+        oxml.set_line_exact(npPr, grid.LINE)
+        oxml.set_jc(npPr, "both")
+        nrPr = normal.element.get_or_add_rPr()
+        oxml.set_fonts(nrPr, self.font("fangsong"), self.font("latin"))
+        oxml.set_size(nrPr, grid.BODY_HALF_POINTS)
+        oxml.set_char_spacing(nrPr, grid.CHAR_SPACING)
+        oxml.set_kern(nrPr, 0)
+        oxml.set_lang(nrPr)
+
+    # -- named styles -------------------------------------------------------------------
+
+    def use(self, spec: StyleSpec) -> str:
+        """The style's id, creating the style the first time."""
+        made = self.made.get(spec.style_id)
+        if made is None:
+            self._create(spec)
+            self.made[spec.style_id] = spec
+        return spec.style_id
+
+    def _create(self, spec: StyleSpec) -> None:
+        style = self.document.styles.add_style(spec.name, WD_STYLE_TYPE.PARAGRAPH)
+        el = style.element
+        el.set(qn("w:styleId"), spec.style_id)
+        style.base_style = self.document.styles[spec.based_on]
+        style.quick_style = True
+        next_el = el.find(qn("w:next"))
+        if next_el is None:
+            el.insert(el.index(el.find(qn("w:basedOn"))) + 1, oxml.element("next", val=spec.style_id))
+        pPr = el.get_or_add_pPr()
+        for tag, on in spec.flags.items():
+            oxml.set_flag(pPr, tag, on)
+        oxml.set_snap_to_grid(pPr, spec.snap)
+        oxml.set_line_exact(pPr, spec.line)
+        oxml.set_indent(pPr, left=spec.left, right=spec.right, first=spec.first)
+        oxml.set_jc(pPr, spec.align)
+        if spec.outline is not None:
+            oxml.set_outline_level(pPr, spec.outline)
+        rPr = el.get_or_add_rPr()
+        self.run_fonts(rPr, spec.role, spec.latin_role)
+        if spec.color:
+            oxml.set_color(rPr, spec.color)
+        oxml.set_char_spacing(rPr, spec.char_spacing)
+        oxml.set_size(rPr, spec.half_points)
+
+    def run_fonts(self, rPr, role: str, latin_role: str | None = None) -> None:
+        latin = self.font(latin_role) if latin_role else self.font("latin")
+        oxml.set_fonts(rPr, self.font(role), latin)
+
+
+def body_indent_default() -> int:
+    """正文's first-line indent, 2 cells (§7.3.3 每个自然段左空二字)."""
+    return grid.cells(BODY.first_indent)
+
+
+__all__ = ["FURNITURE", "KIND_STYLES", "StyleSpec", "Styles", "block_indents", "header_specs",
+           "furniture_specs", "spec_for_block"]
