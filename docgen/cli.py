@@ -200,10 +200,12 @@ def _positive(text: str) -> int:
 
 def _add_new(sub: Any) -> None:
     p = sub.add_parser("new", help="生成一份带中文注释的纪要草稿",
-                       description="生成一份可直接通过检查的纪要草稿，注释说明每个字段。")
+                       description="生成一份可直接通过检查、可直接排版的纪要草稿，注释说明每个字段。"
+                                   "未给 --session 时，取输出文件夹中已有纪要的最大会次加 1。")
     p.add_argument("-o", "--output", metavar="FILE", help="写入文件（缺省输出到屏幕）")
     p.add_argument("--profile", default="suzhou", metavar="P", help="版式名称或版式文件（缺省 suzhou）")
-    p.add_argument("--session", type=_positive, default=1, metavar="N", help="第几次会议（缺省 1）")
+    p.add_argument("--session", type=_positive, default=None, metavar="N",
+                   help="第几次会议（缺省：输出文件夹中已有纪要的最大会次加 1，没有则为 1）")
     p.add_argument("--date", type=_date, default=None, metavar="YYYY-MM-DD", help="会议日期（缺省今天）")
     p.add_argument("--force", action="store_true", help="覆盖已存在的文件")
     p.set_defaults(func=_cmd_new)
@@ -215,8 +217,19 @@ def _cmd_new(args: argparse.Namespace) -> int:
     if args.output and not args.force and Path(args.output).exists():
         raise DocgenError.one("文件已存在，未覆盖", file=args.output, hint="使用 --force 覆盖")
     profile = load_profile(args.profile)
-    text = draft_text(profile=profile, profile_ref=args.profile, session=args.session,
-                      date=args.date)
+    session = args.session
+    if session is None:
+        session = 1
+        if args.output:
+            from .draft import next_session
+            target = Path(args.output)
+            found = next_session(target.parent, exclude=target)
+            if found:
+                session, source = found
+                say(f"会次取 {session}（文件夹中最大的是 {source.name} 的第{session - 1}次）；"
+                     "不对时用 --session 指定")
+    date = args.date or dt.date.today()
+    text = draft_text(profile=profile, profile_ref=args.profile, session=session, date=date)
     if args.output:
         from .atomic import write_atomic
         write_atomic(Path(args.output), text, overwrite=args.force)

@@ -81,8 +81,13 @@ def shape(block: Block) -> list[Glyph]:
 def _glyph(ch: str, role: str, main: Face, latin: Face, fallback: Face) -> Glyph:
     if ch == "\u3000":
         return Glyph(ch, role, 1.0)
+    if ch == " ":
+        return Glyph(ch, "latin", latin.advance(ch) or 0.25)
     if is_latin(ch):
-        return Glyph(ch, "latin", HALF_WIDTH)
+        # digits and ASCII marks: half a cell, as GB 2312 faces set them (the seed's "1+27"
+        # needs it); letters keep the Latin face's own advance so words are not squeezed
+        width = latin.advance(ch) if ch.isalpha() and latin.has(ch) else HALF_WIDTH
+        return Glyph(ch, "latin", width)
     if main.has(ch):
         return Glyph(ch, role, main.advance(ch))
     if fallback.has(ch):

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import difflib
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..errors import DocgenError
 
@@ -48,8 +49,14 @@ def load_profile(name_or_path: str) -> Profile:
     if not path.is_file():
         known = "、".join(sorted(p.stem for p in PROFILE_DIR.glob("*.yaml")))
         raise DocgenError.one(f"找不到版式“{name_or_path}”", path="profile", hint=f"可用：{known}")
-    data, _ = parse_yaml(read_text(path), str(path))
+    data, marks = parse_yaml(read_text(path), str(path))
     try:
         return Profile.model_validate(data)
-    except Exception as exc:  # pydantic.ValidationError
-        raise DocgenError.one(f"版式文件无效：{exc}", file=str(path)) from None
+    except ValidationError as exc:
+        from .load import _pydantic_problems
+        problems = _pydantic_problems(exc, marks, str(path), data)
+        for problem in problems:      # hints there name minutes fields; a profile has its own
+            if problem.message.startswith("未知字段"):
+                close = difflib.get_close_matches(problem.path or "", list(Profile.model_fields), 1)
+                problem.hint = f"是不是“{close[0]}”？" if close else "可用字段：" + "、".join(Profile.model_fields)
+        raise DocgenError(problems) from None

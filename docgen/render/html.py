@@ -7,17 +7,18 @@ from functools import lru_cache
 from pathlib import Path
 
 import jinja2
+from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 
 from ..environment import REPO_ROOT
+from ..errors import DocgenError
+from ..gbt9704 import PAGE, mm
 from ..layout.fonts import FACES, face
 from ..layout.pages import Layout
 from ..model.profile import Profile
-from ..gbt9704 import PAGE, mm
 from .view import build_views
 
 PAGE_WIDTH = mm(PAGE.width_mm)
-
 TEMPLATE_DIR = REPO_ROOT / "templates"
 DEFAULT_TEMPLATE = "minutes.html.j2"
 
@@ -49,7 +50,17 @@ def render_html(layout: Layout, profile: Profile, template_dir: Path | None = No
                 created: dt.date | None = None) -> str:
     env = environment(str(template_dir) if template_dir else None)
     doc = layout.document
-    return env.get_template(DEFAULT_TEMPLATE).render(
-        title=doc.title, author=doc.author,
-        created=(created or dt.date.today()).isoformat(),
-        fonts=font_table(profile), fallback=face("fallback").family, pages=build_views(layout, profile), page_width=PAGE_WIDTH)
+    try:
+        return env.get_template(DEFAULT_TEMPLATE).render(
+            title=doc.title, author=doc.author,
+            created=(created or dt.date.today()).isoformat(),
+            fonts=font_table(profile), fallback=face("fallback").family,
+            pages=build_views(layout, profile), page_width=PAGE_WIDTH)
+    except SecurityError as exc:
+        raise DocgenError.one(f"模板试图执行不安全的操作，已阻止：{exc}",
+                              file=str(template_dir or TEMPLATE_DIR)) from None
+    except jinja2.TemplateSyntaxError as exc:
+        raise DocgenError.one(f"模板语法错误：{exc.message}", file=exc.filename or exc.name,
+                              line=exc.lineno) from None
+    except jinja2.TemplateError as exc:
+        raise DocgenError.one(f"模板出错：{exc}", file=str(template_dir or TEMPLATE_DIR)) from None

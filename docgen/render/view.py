@@ -25,8 +25,15 @@ CELL = BODY_W / GRID.chars
 
 @dataclass
 class Run:
+    """Text in one face. Half-width runs are drawn in a box as wide as the typesetter
+    counted them (half a cell a character, as GB 2312 faces set ASCII), so a proportional
+    Latin face cannot shift the Chinese that follows."""
+
     text: str
     role: str
+    box: float | None = None        # pt, for half-width runs
+    before: float = 0.0             # pt of Chinese/Latin spacing before the box
+    after: float = 0.0              # pt after it
 
 
 @dataclass
@@ -70,26 +77,38 @@ def unit_pt(block: Block) -> float:
     return size_pt(block) if block.size == "colophon" else CELL
 
 
-def runs_of(glyphs: list[Glyph]) -> list[Run]:
+def runs_of(glyphs: list[Glyph], unit: float = 0.0) -> list[Run]:
     runs: list[Run] = []
     for g in glyphs:
-        if runs and runs[-1].role == g.role:
+        boxed = g.role == "latin" and unit > 0
+        if runs and runs[-1].role == g.role and not (boxed and g.gap):
             runs[-1].text += g.ch
+            if boxed:
+                runs[-1].box = (runs[-1].box or 0) + g.width * unit
         else:
-            runs.append(Run(g.ch, g.role))
+            if runs and runs[-1].box is not None and g.gap:
+                runs[-1].after = g.gap * unit
+            runs.append(Run(g.ch, g.role, g.width * unit if boxed else None,
+                            g.gap * unit if boxed else 0.0))
     return runs
 
 
-def drawn_width(glyphs: list[Glyph], size: float) -> float:
-    """Width at the font's own advances, before any letter-spacing."""
+def natural_width(runs: list[Run], size: float) -> float:
+    """Width before letter-spacing: font advances for Chinese, box widths for half-width."""
     total = 0.0
-    for g in glyphs:
-        advance = face(g.role).advance(g.ch) if g.role in _ROLES else None
-        total += (advance if advance is not None else g.width) * size
+    for run in runs:
+        if run.box is not None:
+            total += run.box + run.before + run.after
+            continue
+        f = face(run.role)
+        total += sum((f.advance(ch) or 1.0) * size for ch in run.text)
     return total
 
 
-_ROLES = {"fangsong", "hei", "kai", "song", "xiaobiaosong", "latin", "fallback"}
+def spaced_count(runs: list[Run]) -> int:
+    """Characters that carry letter-spacing between the first and the last drawn item."""
+    count = sum(len(r.text) for r in runs if r.box is None)
+    return count - 1 if runs and runs[-1].box is None else count
 
 
 def line_items(line: Line, slot: int) -> list[TextItem]:
@@ -103,23 +122,21 @@ def line_items(line: Line, slot: int) -> list[TextItem]:
     items: list[TextItem] = []
     if block.kind == "printed":
         return _printed_items(line, top, size, unit)
-    glyphs = line.glyphs
-    n = len(glyphs)
-    natural = drawn_width(glyphs, size)
-    if not line.last and block.align == "justify" and n > 1:
-        spacing = (line.available * unit - natural) / (n - 1)
-    else:
-        spacing = unit - size if block.size != "colophon" else 0.0
+    runs = runs_of(line.glyphs, unit if block.size != "colophon" else 0.0)
+    natural = natural_width(runs, size)
+    grid = unit - size if block.size != "colophon" else 0.0
+    justify = block.align == "justify" and (not line.last or line.hang)
+    gaps = spaced_count(runs)
+    spacing = (line.available * unit - natural) / gaps if justify and gaps > 0 else grid
     x = start
     if block.align in ("right", "center") and line.last:
-        used = natural + spacing * (n - 1)
+        used = natural + spacing * gaps
         room = (width - line.indent - block.right) * unit
         x = start + (room - used) if block.align == "right" else start + (room - used) / 2
-    items.append(TextItem(x, top, LINE_PITCH_PT, size, role, runs_of(glyphs), spacing, block.kind))
+    items.append(TextItem(x, top, LINE_PITCH_PT, size, role, runs, spacing, block.kind))
     if line.hang:
         hx = start + line.available * unit
-        items.append(TextItem(hx, top, LINE_PITCH_PT, size, role, runs_of(line.hang),
-                              unit - size if block.size != "colophon" else 0.0, "hang"))
+        items.append(TextItem(hx, top, LINE_PITCH_PT, size, role, runs_of(line.hang), grid, "hang"))
     return items
 
 
@@ -131,7 +148,7 @@ def _printed_items(line: Line, top: float, size: float, unit: float) -> list[Tex
     left = TextItem(X0 + block.first * unit, top, LINE_PITCH_PT, size, "fangsong",
                     [Run(by, "fangsong")], 0.0, "printed-by")
     right = TextItem(X0 + block.first * unit, top, LINE_PITCH_PT, size, "fangsong",
-                     runs_of([g for g in line.glyphs[len(by):]]), 0.0, "printed-date",
+                     runs_of(line.glyphs[len(by):]), 0.0, "printed-date",
                      width=inner, align="right")
     return [left, right]
 
