@@ -282,6 +282,61 @@ def _cmd_render(args: argparse.Namespace) -> int:
     return EXIT_INPUT if failed else EXIT_OK
 
 
+# --------------------------------------------------------------------------- preview
+
+
+def _port(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if not 0 <= value <= 65535:
+        raise argparse.ArgumentTypeError(f"端口“{text}”无效，应为 0 到 65535 之间的整数（0 表示自动选择）")
+    return value
+
+
+def _add_preview(sub: Any) -> None:
+    p = sub.add_parser("preview", help="在浏览器中预览排版结果，保存文件后自动刷新",
+                       description="在本机 127.0.0.1 上启动预览服务，显示与 PDF 相同的排版页面；"
+                                   "文件保存后页面自动刷新，草稿有错误时在页面中显示。按 Ctrl-C 停止。")
+    p.add_argument("file", metavar="FILE", help="纪要草稿（.yaml）")
+    p.add_argument("--port", type=_port, default=8000, metavar="P",
+                   help="端口（缺省 8000；0 表示自动选择空闲端口）")
+    p.set_defaults(func=_cmd_preview)
+
+
+def _cmd_preview(args: argparse.Namespace) -> int:
+    from .preview import serve
+    return serve(Path(args.file), args.port, say=say)
+
+
+# --------------------------------------------------------------------------- batch
+
+
+def _add_batch(sub: Any) -> None:
+    p = sub.add_parser("batch", help="批量排版：YAML 草稿和存档纪要（.txt/.pdf/.docx）",
+                       description="逐个处理文件或文件夹中的纪要：YAML 草稿直接排版；存档纪要"
+                                   "（.txt/.pdf/.docx）先读回 YAML（写在输出文件夹中），再排版。"
+                                   "某个文件出错不影响其余文件；有任何文件失败时退出码为 1。"
+                                   "输出比输入新的文件会跳过（--force 重新生成）。")
+    p.add_argument("inputs", nargs="+", metavar="INPUT", help="文件或文件夹")
+    p.add_argument("-o", "--output", required=True, metavar="DIR", help="输出文件夹")
+    p.add_argument("-j", "--jobs", type=_positive, default=None, metavar="N",
+                   help="并行进程数（缺省为 CPU 核数）")
+    p.add_argument("--format", default="pdf,docx", metavar="pdf,docx,html",
+                   help="输出格式，逗号分隔（缺省 pdf,docx）")
+    p.add_argument("--force", action="store_true", help="即使输出比输入新也重新生成")
+    p.set_defaults(func=_cmd_batch)
+
+
+def _cmd_batch(args: argparse.Namespace) -> int:
+    from .batch import run_batch
+    from .render.api import parse_formats
+    formats = parse_formats(args.format)
+    return run_batch(args.inputs, Path(args.output), formats=formats, jobs=args.jobs,
+                     force=args.force, debug=getattr(args, "debug", False))
+
+
 # --------------------------------------------------------------------------- doctor
 
 
@@ -319,8 +374,8 @@ SUBCOMMANDS: list[Callable[[Any], None]] = [
     _add_render,
     # _add_parse,
     # _add_diff,
-    # _add_batch,
-    # _add_preview,
+    _add_batch,
+    _add_preview,
     _add_doctor,
 ]
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 
+from .compose import short_issuer
 from .model.profile import Profile
 
 
@@ -28,6 +30,8 @@ def draft_text(*, profile: Profile, profile_ref: str, session: int = 1,
 #
 # 这是一份可以直接通过检查的示例：把示例内容换成本次会议的内容即可。
 #   检查：docgen check 本文件
+#   预览：docgen preview 本文件（浏览器中实时显示排版结果，保存即刷新）
+#   排版：docgen render 本文件 -o 输出文件夹 --format pdf,docx
 #   字段说明：docgen schema 输出 JSON Schema，编辑器可据此补全和检查（见 README）。
 #
 # 书写规则：
@@ -65,7 +69,12 @@ chair:
   name: 张三
   title: 市长
 
-# 开头段落（别名：开头）。省略时由日期、主持人和议题自动生成；写了就按原文排印。
+# 开头段落（别名：开头）。写了就按原文排印；省略时由日期、时段、主持人、会次和议题标题
+# 自动生成，如本草稿会生成：
+#   {date.year}年{date.month}月{date.day}日上午，张三市长主持召开{short_issuer(profile.issuer)}第{session}次常务会议，审议《关于进一步支持中小企业发展的若干意见》，
+#   听取全市安全生产工作情况的汇报。
+# 自动生成只认三种议题标题：“传达……”（整句照录）、“审议《……》”（书名号连写）、
+# “听取……的汇报”（合并为一句“听取……、……的汇报”）；其他写法的标题请自己写开头段落。
 # preamble: "{date.year}年{date.month}月{date.day}日上午，张三市长主持召开……"
 
 # 议题前的引导语（别名：议定）。
@@ -128,3 +137,49 @@ printed:
   by: {_q(profile.office)}
   date: {day}
 """
+
+
+def _top_level(path: Path) -> dict | None:
+    """The top-level mapping of a YAML file, or None when it is not one docgen can read."""
+    from .errors import DocgenError
+    from .model.load import parse_yaml, read_text
+    try:
+        data, _ = parse_yaml(read_text(path, limit=1024 * 1024), str(path))
+    except (DocgenError, OSError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def _field(data: dict, name: str) -> object:
+    from .model.aliases import ALIASES
+    for key, value in data.items():
+        if key == name or ALIASES.get(str(key)) == name:
+            return value
+    return None
+
+
+def next_session(folder: Path, *, meeting: str = "常务会议",
+                 exclude: Path | None = None) -> tuple[int, Path] | None:
+    """(highest session + 1, the file it came from) among the minutes YAML in ``folder``.
+
+    Only files of the same meeting (常务会议 by default) count; files that are not minutes
+    (or do not parse) are skipped quietly. None when there is nothing to go by.
+    """
+    best: tuple[int, Path] | None = None
+    if not folder.is_dir():
+        return None
+    skip = exclude.resolve() if exclude else None
+    for path in sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")]):
+        if skip is not None and path.resolve() == skip:
+            continue
+        data = _top_level(path)
+        if data is None:
+            continue
+        session = _field(data, "session")
+        if not isinstance(session, int) or isinstance(session, bool) or session < 1:
+            continue
+        if str(_field(data, "meeting") or "常务会议") != meeting:
+            continue
+        if best is None or session > best[0]:
+            best = (session, path)
+    return (best[0] + 1, best[1]) if best else None

@@ -12,7 +12,10 @@ its advance in em. Rules, with the choices that reproduce the printed minutes:
   full cell ("》）。" stays three cells); but a line pushed off the grid by half-width
   characters, overflowing by at most half a cell, is squeezed to fit when it holds a
   full-width mark whose blank half can give way (the seed's "…演练，提" line, 28.5
-  cells after a half-width comma; its 分送 line, all full-width, is not squeezed).
+  cells after a half-width comma; its 分送 line, all full-width, is not squeezed);
+- in name lists a person's name is never split; rather than push it to the next line, the
+  full-width separators before it shrink by up to half a cell each (the printed 列席
+  list holds 24 cells where a name ends a line, never where a unit does).
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ CLOSING = set("，。、；：？！）》」』”’〕】〉,.;:?!)]}…·")
 HANGABLE = set("，。、；：？！）》」』”’,.;:?!")
 LATIN_GAP = 0.25   # cells between Chinese and a Latin/digit run (Word's autospace, ¼ em)
 SQUEEZE = 0.5      # how far a line holding full-width punctuation may be squeezed to fit
+SPACE_SQUEEZE = 0.5  # how much each name separator may give up to keep a name on its line
 HALF_WIDTH = 0.5   # a half-width character takes half a cell, as GB 2312 fonts set it
 SPACES = {" ", "\u3000"}
 SQUEEZABLE = set("，、；：")
@@ -166,6 +170,8 @@ def _fit(glyphs: list[Glyph], start: int, available: float, breakable: list[bool
         has_half = has_half or g.width < 1
         squeezable = has_mark and has_half
         i += 1
+    if i < len(glyphs) and _inside_name(glyphs, i):
+        i = _squeeze_name(glyphs, start, i, used, available)
     if i >= len(glyphs):
         return len(glyphs), 0
     hang = 0
@@ -174,6 +180,23 @@ def _fit(glyphs: list[Glyph], start: int, available: float, breakable: list[bool
     if hang and i > start and (i + hang == len(glyphs) or glyphs[i + hang].ch not in CLOSING):
         return i, hang
     return _back_off(glyphs, start, i, breakable), 0
+
+
+def _inside_name(glyphs: list[Glyph], i: int) -> bool:
+    return glyphs[i].joined or (i > 0 and glyphs[i - 1].joined)
+
+
+def _squeeze_name(glyphs: list[Glyph], start: int, i: int, used: float, available: float) -> int:
+    """A name that would be pushed to the next line may stay if the list's separators
+    (U+3000) give up half a cell each: the printed 列席 list does this ("…市委组织部周春良、")."""
+    end = i
+    while glyphs[end].joined and end + 1 < len(glyphs):
+        end += 1
+    width = sum(g.width + g.gap for g in glyphs[i:end + 1])
+    separators = sum(1 for g in glyphs[start:i] if g.ch == "\u3000")
+    if separators and used + width <= available + SPACE_SQUEEZE * separators + 1e-6:
+        return end + 1
+    return i
 
 
 def _back_off(glyphs: list[Glyph], start: int, end: int, breakable: list[bool]) -> int:

@@ -125,7 +125,8 @@ def line_items(line: Line, slot: int) -> list[TextItem]:
     runs = runs_of(line.glyphs, unit if block.size != "colophon" else 0.0)
     natural = natural_width(runs, size)
     grid = unit - size if block.size != "colophon" else 0.0
-    justify = block.align == "justify" and (not line.last or line.hang)
+    squeezed = line.natural > line.available + 1e-6     # the breaker let it overflow a little
+    justify = (block.align == "justify" and (not line.last or bool(line.hang))) or squeezed
     gaps = spaced_count(runs)
     spacing = (line.available * unit - natural) / gaps if justify and gaps > 0 else grid
     x = start

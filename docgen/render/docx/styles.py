@@ -28,7 +28,7 @@ ALIGN = {"justify": "both", "left": "left", "right": "right", "center": "center"
 
 # How justified body paragraphs are aligned in the DOCX. See ``builder`` (module
 # docstring, "Punctuation") for why this is not plain "both".
-JUSTIFY = "both"
+JUSTIFY = "left"
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,119 @@
+"""parse_file: an archived 纪要 (.txt, .pdf, .docx) → Minutes and warnings.
+
+Every refusal is a DocgenError in Chinese naming the file: empty, binary, too large
+(over 50 MB), not minutes at all, a damaged or hostile container.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from ..errors import DocgenError, Problem
+from ..model.minutes import Minutes
+
+MAX_INPUT_BYTES = 50 * 1024 * 1024
+TEXT_SUFFIXES = {".txt", ".text", ".htm", ".html", ".md"}
+SUFFIXES = (".txt", ".pdf", ".docx")
+
+
+def check_size(path: Path) -> int:
+    name = str(path)
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        raise DocgenError.one("文件不存在", file=name, hint="检查文件名和路径") from None
+    except PermissionError:
+        raise DocgenError.one("没有读取这个文件的权限", file=name) from None
+    except OSError as exc:
+        raise DocgenError.one(f"无法读取文件（{exc.strerror or exc}）", file=name) from None
+    if path.is_dir():
+        raise DocgenError.one("这是一个文件夹，不是文件", file=name)
+    if st.st_size == 0:
+        raise DocgenError.one("文件是空的", file=name)
+    if st.st_size > MAX_INPUT_BYTES:
+        raise DocgenError.one(f"文件过大（{st.st_size / 1024 / 1024:.0f} MB，上限 50 MB），不像是一份纪要",
+                              file=name)
+    return st.st_size
+
+
+def read_bytes(path: Path) -> bytes:
+    check_size(path)
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_INPUT_BYTES + 1)
+    except OSError as exc:
+        raise DocgenError.one(f"无法读取文件（{exc.strerror or exc}）", file=str(path)) from None
+    if len(data) > MAX_INPUT_BYTES:
+        raise DocgenError.one("文件过大（上限 50 MB），不像是一份纪要", file=str(path))
+    if not data.strip():
+        raise DocgenError.one("文件是空的", file=str(path))
+    return data
+
+
+def decode_text(data: bytes, name: str) -> str:
+    from ..model.load import decode
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
+    if data[:5] == b"%PDF-" or data[:4] == b"PK\x03\x04":
+        kind = "PDF" if data[:1] == b"%" else "DOCX/ZIP"
+        raise DocgenError.one(f"这是 {kind} 文件，不是文本", file=name, hint="请使用 .pdf 或 .docx 扩展名")
+    sample = data[:65536]
+    controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
+    if b"\x00" in sample or controls > len(sample) // 100 + 1:
+        raise DocgenError.one("这是二进制文件，不是文本", file=name,
+                              hint="docgen parse 读取 .txt（UTF-8/GBK 文本）、.pdf 和 .docx")
+    text = decode(data, name)
+    if not text.strip():
+        raise DocgenError.one("文件是空的", file=name)
+    return text
+
+
+def parse_text(text: str, name: str = "<文本>") -> tuple[Minutes, list[Problem]]:
+    from .structure import build_minutes
+    from .text import text_paragraphs
+    paras, notes = text_paragraphs(text)
+    if not paras:
+        raise DocgenError.one("文件中没有文字", file=name)
+    return build_minutes(paras, name, notes=notes)
+
+
+def parse_bytes(data: bytes, suffix: str, name: str) -> tuple[Minutes, list[Problem]]:
+    suffix = suffix.lower()
+    if len(data) > MAX_INPUT_BYTES:
+        raise DocgenError.one("文件过大（上限 50 MB），不像是一份纪要", file=name)
+    if not data.strip():
+        raise DocgenError.one("文件是空的", file=name)
+    if suffix == ".pdf":
+        from .pdf import parse_pdf_bytes
+        return parse_pdf_bytes(data, name)
+    if suffix == ".docx":
+        from .docx import parse_docx_bytes
+        return parse_docx_bytes(data, name)
+    if suffix in TEXT_SUFFIXES or suffix == "":
+        return parse_text(decode_text(data, name), name)
+    raise DocgenError.one(f"不支持的文件类型“{suffix}”", file=name,
+                          hint="docgen parse 读取 .txt、.pdf 和 .docx")
+
+
+def parse_file(path: Path | str) -> tuple[Minutes, list[Problem]]:
+    """Read an archived 纪要 and return the minutes and the warnings met on the way."""
+    path = Path(path)
+    name = str(path)
+    suffix = path.suffix.lower()
+    if suffix not in TEXT_SUFFIXES | {".pdf", ".docx", ""}:
+        raise DocgenError.one(f"不支持的文件类型“{path.suffix}”", file=name,
+                              hint="docgen parse 读取 .txt、.pdf 和 .docx")
+    if suffix == ".docx":
+        check_size(path)
+        from .docx import parse_docx_path
+        return parse_docx_path(path, name)
+    data = read_bytes(path)
+    return parse_bytes(data, suffix, name)
+
+
+def is_yaml(path: Path | str) -> bool:
+    return os.path.splitext(str(path))[1].lower() in (".yaml", ".yml")

@@ -1,0 +1,209 @@
+"""PDF → lines with positions → the paragraph stage.
+
+pymupdf gives spans (a run of one font) with their baseline and box. Spans on one
+baseline form a line (a hanging closing mark is a span of its own at the right edge, on
+the same baseline); a wide gap between spans (the 印发 line, the header's office line)
+becomes a U+3000. Page furniture — "— 3 —" below the type area — is dropped by position
+and pattern. The x position tells paragraphs apart: a first line is indented two cells,
+continuation lines start at the left edge, attendance continuation lines align after the
+colon; a line below an empty grid line starts a paragraph; the 版记 is set smaller.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ..errors import DocgenError, Problem
+from ..model.minutes import Minutes
+from .text import IDEOGRAPHIC_SPACE, PAGE_NUMBER, Line, cells, normalize_spaces, paragraphs
+
+MAX_PAGES = 400
+LABEL_START = re.compile(r"^(分送|抄送|主送)\s*[：:]")
+PRINTED_LINE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印\s*发$")
+
+
+@dataclass
+class _Span:
+    text: str
+    x0: float
+    x1: float
+    y: float           # baseline
+    size: float
+    font: str
+
+
+@dataclass
+class _PLine:
+    page: int
+    spans: list[_Span]
+    page_height: float
+
+    @property
+    def x0(self) -> float:
+        for s in self.spans:
+            if s.text.strip(" \u3000"):
+                return s.x0
+        return self.spans[0].x0
+
+    @property
+    def x1(self) -> float:
+        return self.spans[-1].x1
+
+    @property
+    def y(self) -> float:
+        return self.spans[0].y
+
+    @property
+    def size(self) -> float:
+        counts: Counter[float] = Counter()
+        for s in self.spans:
+            counts[round(s.size, 1)] += len(s.text)
+        return counts.most_common(1)[0][0]
+
+    def text(self) -> str:
+        out = ""
+        prev: _Span | None = None
+        for s in self.spans:
+            if prev is not None and s.x0 - prev.x1 > 0.8 * s.size and out and not out.endswith(IDEOGRAPHIC_SPACE):
+                out += IDEOGRAPHIC_SPACE
+            out += s.text
+            prev = s
+        return out
+
+
+def open_pdf(data: bytes, name: str):
+    try:
+        import pymupdf
+    except ImportError:  # pragma: no cover - a dependency
+        raise DocgenError.one("缺少 pymupdf，无法读取 PDF", file=name, hint="重新运行 make setup") from None
+    if not data.startswith(b"%PDF-") and b"%PDF-" not in data[:1024]:
+        raise DocgenError.one("这不是 PDF 文件（缺少 %PDF 文件头）", file=name)
+    try:
+        doc = pymupdf.open(stream=data, filetype="pdf")
+    except Exception as exc:  # noqa: BLE001 - pymupdf raises its own types
+        raise DocgenError.one(f"PDF 文件已损坏，无法打开（{exc}）", file=name) from None
+    if doc.needs_pass:
+        raise DocgenError.one("PDF 有密码保护，无法读取", file=name)
+    if doc.page_count == 0:
+        raise DocgenError.one("PDF 没有页面", file=name)
+    if doc.page_count > MAX_PAGES:
+        raise DocgenError.one(f"PDF 有 {doc.page_count} 页，不像是一份纪要（上限 {MAX_PAGES} 页）", file=name)
+    return doc
+
+
+def _page_lines(page, number: int) -> list[_PLine]:
+    spans: list[_Span] = []
+    info = page.get_text("dict", flags=0)
+    for block in info.get("blocks", []):
+        for line in block.get("lines", []):
+            if line.get("dir", (1, 0)) != (1, 0) and abs(line.get("dir", (1, 0))[1]) > 0.1:
+                continue      # rotated text (stamps, watermarks)
+            for s in line.get("spans", []):
+                text = s.get("text", "")
+                if not text:
+                    continue
+                x0, _, x1, _ = s["bbox"]
+                spans.append(_Span(text, x0, x1, s["origin"][1], s["size"], s.get("font", "")))
+    spans.sort(key=lambda s: (s.y, s.x0))
+    rows: list[list[_Span]] = []
+    for s in spans:
+        if rows and abs(rows[-1][0].y - s.y) <= max(1.5, 0.25 * s.size):
+            rows[-1].append(s)
+        else:
+            rows.append([s])
+    height = page.rect.height
+    out = []
+    for row in rows:
+        row.sort(key=lambda s: s.x0)
+        if not "".join(s.text for s in row).strip(" \u3000\t"):
+            continue
+        out.append(_PLine(number, row, height))
+    return out
+
+
+def pdf_lines(data: bytes, name: str) -> tuple[list[Line], dict]:
+    doc = open_pdf(data, name)
+    hints = {"title": (doc.metadata or {}).get("title") or ""}
+    raw: list[_PLine] = []
+    try:
+        for number, page in enumerate(doc, 1):
+            raw.extend(_page_lines(page, number))
+    finally:
+        doc.close()
+    # page furniture: page numbers at the foot (or head) of the page
+    kept = []
+    for pl in raw:
+        text = pl.text().strip(" \u3000")
+        at_edge = pl.y > 0.82 * pl.page_height or pl.y < 0.08 * pl.page_height
+        if PAGE_NUMBER.match(text) and at_edge:
+            continue
+        if re.fullmatch(r"\d{1,3}", text) and at_edge:
+            continue
+        kept.append(pl)
+    if not kept:
+        raise DocgenError.one("PDF 中没有可读取的文字（可能是扫描件或图片）", file=name,
+                              hint="扫描件需要先做文字识别（OCR）")
+    # the body's type size, cell width and left edge
+    sizes: Counter[float] = Counter()
+    for pl in kept:
+        for s in pl.spans:
+            sizes[round(s.size, 1)] += len(s.text)
+    body_size = sizes.most_common(1)[0][0]
+    body = [pl for pl in kept if abs(pl.size - body_size) < 0.6]
+    lefts = Counter(round(pl.x0) for pl in body)
+    left = min((x for x, n in lefts.items() if n >= max(2, 0.1 * len(body))), default=min(lefts))
+    advances = []
+    for pl in body:
+        text = pl.text()
+        width = cells(text)
+        if width >= 20 and abs(pl.x0 - left) < 2:
+            advances.append((pl.x1 - pl.x0) / width)
+    advances.sort()
+    cell = advances[len(advances) // 2] if advances else body_size
+    pitches = [b.y - a.y for a, b in zip(body, body[1:]) if a.page == b.page and b.y > a.y]
+    pitches.sort()
+    pitch = pitches[len(pitches) // 4] if pitches else body_size * 1.8
+
+    lines: list[Line] = []
+    first_body_seen = False
+    prev: _PLine | None = None
+    for pl in kept:
+        text = normalize_spaces(pl.text().strip(" \u3000"))
+        if not text:
+            continue
+        indent = (pl.x0 - left) / cell
+        big = pl.size >= body_size * 1.3
+        small = pl.size <= body_size - 1.0
+        if not first_body_seen and pl.page == 1 and not big and 1.4 <= indent <= 2.6 and cells(text) >= 12:
+            first_body_seen = True
+        if big or (pl.page == 1 and not first_body_seen):
+            zone = "header"
+        elif small and (LABEL_START.match(text) or PRINTED_LINE.search(text) or (lines and lines[-1].zone == "colophon")):
+            zone = "colophon"
+        else:
+            zone = "body"
+        gap = prev is not None and prev.page == pl.page and pl.y - prev.y > 1.5 * pitch
+        line = Line(text, page=pl.page, indent=round(indent, 2), zone=zone, size=pl.size, gap_before=gap)
+        if zone == "header":
+            line.start = True
+        elif zone == "colophon":
+            line.start = bool(LABEL_START.match(text) or PRINTED_LINE.search(text))
+        elif 1.4 <= indent <= 2.6:
+            line.start = True
+        elif indent < 0.6:
+            line.start = False
+        elif 2.6 < indent <= 5.6 and lines and lines[-1].zone == "body":
+            line.start = False           # aligned after the colon of 出席：/列席：
+        else:
+            line.start = True            # right-aligned or centred lines stand alone
+        lines.append(line)
+        prev = pl
+    return lines, hints
+
+
+def parse_pdf_bytes(data: bytes, name: str) -> tuple[Minutes, list[Problem]]:
+    from .structure import build_minutes
+    lines, hints = pdf_lines(data, name)
+    return build_minutes(paragraphs(lines, wrapped=True), name, hints)

@@ -1,0 +1,411 @@
+"""``docgen preview FILE``: the rendered pages in a browser, refreshed when the file is saved.
+
+A small stdlib server on 127.0.0.1 only:
+
+- ``/``          the page: exactly the HTML the PDF is drawn from (``render_html``), with three
+                 additions — @font-face rules pointing at ``/fonts/``, a banner listing errors
+                 and warnings, and a few lines of JavaScript that poll ``/version``;
+- ``/version``   a counter that goes up whenever the file's content changes (a watcher thread
+                 polls its modification time, then compares the content);
+- ``/fonts/R.ext``  the font file the typesetter measured for role R (only files resolved by
+                 ``docgen.layout.fonts.face(role).path``; nothing else on disk is reachable).
+
+Invalid input never stops the server: the page shows the errors (in Chinese, escaped) above
+the last good rendering, and recovers on the next save. Ctrl-C (or SIGTERM) stops it cleanly.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import http.server
+import io
+import json
+import signal
+import sys
+import threading
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+from urllib.parse import urlsplit
+
+from .errors import DocgenError, Problem
+
+POLL_SECONDS = 0.25          # how often the watcher looks at the file
+PAGE_POLL_MS = 1000          # how often the page asks /version
+CHUNK = 1 << 16
+
+
+# --------------------------------------------------------------------------- fonts
+
+
+@dataclass(frozen=True)
+class FontFile:
+    role: str
+    url: str                 # /fonts/<role>.<ext>
+    path: Path
+    index: int               # face index inside a .ttc collection
+    family: str
+    weight: int
+    local_names: tuple[str, ...]
+    mime: str
+
+
+def _names(path: Path, index: int) -> tuple[tuple[str, ...], bool]:
+    """(full name and PostScript name, whether the face has CFF outlines)."""
+    from fontTools.ttLib import TTFont
+    font = TTFont(path, fontNumber=index, lazy=True)
+    try:
+        names = tuple(dict.fromkeys(n for n in (font["name"].getDebugName(4),
+                                                font["name"].getDebugName(6)) if n))
+        return names, "CFF " in font
+    finally:
+        font.close()
+
+
+def font_files() -> dict[str, FontFile]:
+    """URL → font file, for every role whose face resolves (missing ones are left out)."""
+    from .layout.fonts import FACES, face
+    out: dict[str, FontFile] = {}
+    for role in FACES:
+        try:
+            f = face(role)
+            names, cff = _names(f.path, f.index)
+        except Exception:  # noqa: BLE001 - a missing font is reported by the render itself
+            continue
+        ext = "otf" if cff else "ttf"
+        url = f"/fonts/{role}.{ext}"
+        out[url] = FontFile(role, url, f.path, f.index, f.family, f.weight, names,
+                            f"font/{ext}")
+    return out
+
+
+def font_face_css(fonts: dict[str, FontFile]) -> str:
+    rules = []
+    for f in fonts.values():
+        local = "".join(f"local({json.dumps(n, ensure_ascii=False)}), " for n in f.local_names)
+        rules.append(f'@font-face {{ font-family: {json.dumps(f.family, ensure_ascii=False)}; '
+                     f'font-weight: {f.weight}; font-style: normal; font-display: block; '
+                     f'src: {local}url("{f.url}") format("{"opentype" if f.mime == "font/otf" else "truetype"}"); }}')
+    return "\n".join(rules)
+
+
+class _FontBytes:
+    """Faces inside a collection are cut out once (about 0.7 s for Noto CJK) and kept."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._data: dict[str, bytes] = {}
+
+    def get(self, f: FontFile) -> bytes:
+        with self._lock:
+            if f.url not in self._data:
+                from fontTools.ttLib import TTCollection
+                collection = TTCollection(str(f.path), lazy=True)
+                buffer = io.BytesIO()
+                collection[f.index].save(buffer, reorderTables=False)
+                collection.close()
+                self._data[f.url] = buffer.getvalue()
+            return self._data[f.url]
+
+
+# --------------------------------------------------------------------------- the page
+
+
+_SCRIPT = """<script>
+(function () {
+  var version = %s;
+  function poll() {
+    fetch("/version", {cache: "no-store"}).then(function (r) { return r.text(); })
+      .then(function (v) { if (v !== version) { location.reload(); } else { setTimeout(poll, %d); } })
+      .catch(function () { setTimeout(poll, %d); });
+  }
+  setTimeout(poll, %d);
+})();
+</script>"""
+
+_BANNER_CSS = """
+.docgen-banner { font: 15px/1.6 "Noto Sans CJK SC", "Microsoft YaHei", sans-serif; margin: 12px auto;
+  width: 210mm; box-sizing: border-box; padding: 10px 16px; border-radius: 4px; white-space: pre-wrap; }
+.docgen-errors { background: #fdecea; border: 1px solid #e06666; color: #7a1c1c; }
+.docgen-warnings { background: #fff8e1; border: 1px solid #e0b040; color: #5d4300; }
+.docgen-banner h2 { font-size: 16px; margin: 0 0 6px; }
+.docgen-banner ul { margin: 0; padding-left: 20px; }
+@media print { .docgen-banner { display: none; } }
+"""
+
+_EMPTY = """<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<title>{title}</title>
+</head>
+<body>
+</body>
+</html>"""
+
+
+def _banner(kind: str, heading: str, problems: list[str]) -> str:
+    items = "".join(f"<li>{html.escape(p)}</li>" for p in problems)
+    return (f'<div class="docgen-banner docgen-{kind}" role="alert"><h2>{html.escape(heading)}</h2>'
+            f"<ul>{items}</ul></div>")
+
+
+def decorate(document: str, *, version: str, fonts_css: str, errors: list[str],
+             warnings: list[str], stale: bool) -> str:
+    """The rendered HTML plus the preview's additions (fonts, banner, reload script)."""
+    head = (f"<style>\n{fonts_css}\n{_BANNER_CSS}</style>\n"
+            + _SCRIPT % (json.dumps(version), PAGE_POLL_MS, PAGE_POLL_MS * 2, PAGE_POLL_MS))
+    body = ""
+    if errors:
+        heading = "有错误，未能排版" + ("：下面是上次成功排版的结果" if stale else "")
+        body += _banner("errors", heading, errors)
+    if warnings:
+        body += _banner("warnings", "警告", warnings)
+    if "</head>" in document:
+        document = document.replace("</head>", head + "\n</head>", 1)
+    else:
+        document = head + document
+    start = document.find("<body")
+    if start >= 0:
+        end = document.find(">", start) + 1
+        document = document[:end] + "\n" + body + document[end:]
+    else:
+        document = body + document
+    return document
+
+
+# --------------------------------------------------------------------------- state
+
+
+@dataclass
+class Snapshot:
+    version: int = 0
+    page: str = ""
+    errors: list[str] = field(default_factory=list)
+
+
+def _problem_text(problem: Problem, name: str) -> str:
+    if not problem.file:
+        problem = Problem(problem.message, file=name, line=problem.line, column=problem.column,
+                          path=problem.path, hint=problem.hint)
+    return str(problem)
+
+
+class Preview:
+    """The file being previewed, its latest rendering, and the watcher thread."""
+
+    def __init__(self, path: Path, log: Callable[[str], None] = print) -> None:
+        self.path = path
+        self.name = str(path)
+        self.log = log
+        self.fonts = font_files()
+        self.fonts_css = font_face_css(self.fonts)
+        self.font_bytes = _FontBytes()
+        self._lock = threading.Lock()
+        self._snapshot = Snapshot()
+        self._last_good: str | None = None
+        self._stat: tuple | None = None
+        self._digest: bytes | None = None
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    # -- rendering
+
+    def _render(self, raw: bytes | None, missing: str | None) -> tuple[str | None, list[str], list[str]]:
+        """(the rendered HTML or None, errors, warnings)."""
+        from .model import load_minutes_text, load_profile
+        from .model.load import decode
+        from .render.api import render_bytes
+        if raw is None:
+            return None, [missing or f"文件 {self.name}：无法读取"], []
+        try:
+            loaded = load_minutes_text(decode(raw, self.name), self.name)
+            profile = load_profile(loaded.minutes.profile)
+            page = render_bytes(loaded.minutes, "html", profile=profile).decode("utf-8")
+        except DocgenError as exc:
+            problems = exc.problems or [Problem("输入有误")]
+            return None, [_problem_text(p, self.name) for p in problems], []
+        except Exception as exc:  # noqa: BLE001 - the server keeps running whatever happens
+            return None, [f"内部错误：{type(exc).__name__}: {exc}"], []
+        return page, [], [_problem_text(p, self.name) for p in loaded.warnings]
+
+    def _read(self) -> tuple[bytes | None, str | None]:
+        from .model.load import MAX_BYTES
+        try:
+            size = self.path.stat().st_size
+            if size > MAX_BYTES:
+                return None, f"文件 {self.name}：文件太大（超过 {MAX_BYTES // 1024 // 1024} MB）"
+            return self.path.read_bytes(), None
+        except FileNotFoundError:
+            return None, f"文件 {self.name}：找不到文件（已被删除或改名？）"
+        except OSError as exc:
+            return None, f"文件 {self.name}：无法读取（{exc.strerror or exc}）"
+
+    def refresh(self, force: bool = False) -> bool:
+        """Re-render if the file's content changed; True when a new version was published."""
+        raw, missing = self._read()
+        digest = hashlib.sha256(raw).digest() if raw is not None else (missing or "").encode()
+        if not force and digest == self._digest:
+            return False
+        self._digest = digest
+        page, errors, warnings = self._render(raw, missing)
+        if page is not None:
+            self._last_good = page
+        base = page or self._last_good or _EMPTY.format(title=html.escape(self.path.name))
+        with self._lock:
+            version = self._snapshot.version + 1
+            self._snapshot = Snapshot(version, decorate(
+                base, version=str(version), fonts_css=self.fonts_css, errors=errors,
+                warnings=warnings, stale=page is None and self._last_good is not None), errors)
+        if errors:
+            self.log(f"有错误（页面中已显示）：{errors[0]}" + (f" 等 {len(errors)} 处" if len(errors) > 1 else ""))
+        elif version > 1:
+            self.log("已重新排版")
+        return True
+
+    def snapshot(self) -> Snapshot:
+        with self._lock:
+            return self._snapshot
+
+    # -- watching
+
+    def _stat_key(self) -> tuple | None:
+        try:
+            st = self.path.stat()
+        except OSError:
+            return None
+        return (st.st_mtime_ns, st.st_size, st.st_ino)
+
+    def _watch(self) -> None:
+        while not self._stop.wait(POLL_SECONDS):
+            key = self._stat_key()
+            if key != self._stat:
+                self._stat = key
+                try:
+                    self.refresh()
+                except Exception:  # noqa: BLE001 - keep watching
+                    traceback.print_exc()
+
+    def start(self) -> None:
+        self._stat = self._stat_key()
+        self.refresh(force=True)
+        self._thread = threading.Thread(target=self._watch, name="docgen-preview-watch",
+                                        daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout=2)
+
+
+# --------------------------------------------------------------------------- HTTP
+
+
+class _Handler(http.server.BaseHTTPRequestHandler):
+    server_version = "docgen-preview"
+    preview: Preview  # set on the subclass made by make_server
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib's name
+        pass  # quiet: the terminal shows re-renders and errors, not every request
+
+    def _send(self, status: int, body: bytes, mime: str, cache: str = "no-store") -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", mime)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", cache)
+        self.send_header("X-Content-Type-Options", "nosniff")
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def do_HEAD(self) -> None:  # noqa: N802 - stdlib's name
+        self.do_GET()
+
+    def do_GET(self) -> None:  # noqa: N802 - stdlib's name
+        route = urlsplit(self.path).path
+        try:
+            if route in ("/", "/index.html"):
+                page = self.preview.snapshot().page
+                self._send(200, page.encode("utf-8"), "text/html; charset=utf-8")
+            elif route == "/version":
+                self._send(200, str(self.preview.snapshot().version).encode(), "text/plain; charset=utf-8")
+            elif route in self.preview.fonts:
+                self._send_font(self.preview.fonts[route])
+            elif route == "/favicon.ico":
+                self._send(204, b"", "image/x-icon", cache="max-age=86400")
+            else:
+                self._send(404, "找不到该页面\n".encode("utf-8"), "text/plain; charset=utf-8")
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the browser went away (reload, closed tab)
+
+    def _send_font(self, font: FontFile) -> None:
+        cache = "max-age=86400"
+        if font.index:
+            self._send(200, self.preview.font_bytes.get(font), font.mime, cache)
+            return
+        size = font.path.stat().st_size
+        self.send_response(200)
+        self.send_header("Content-Type", font.mime)
+        self.send_header("Content-Length", str(size))
+        self.send_header("Cache-Control", cache)
+        self.end_headers()
+        if self.command == "HEAD":
+            return
+        with open(font.path, "rb") as handle:
+            while chunk := handle.read(CHUNK):
+                self.wfile.write(chunk)
+
+
+class _Server(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+
+def make_server(preview: Preview, port: int) -> _Server:
+    handler = type("Handler", (_Handler,), {"preview": preview})
+    try:
+        return _Server(("127.0.0.1", port), handler)
+    except OSError as exc:
+        hint = "换一个端口，或用 --port 0 自动选择" if port else None
+        raise DocgenError.one(f"无法在 127.0.0.1:{port} 启动预览服务（{exc.strerror or exc}）",
+                              hint=hint) from None
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def serve(path: Path, port: int = 8000, say: Callable[[str], None] = print) -> int:
+    """Run the preview until Ctrl-C or SIGTERM; 0 when stopped that way."""
+    if not path.is_file():
+        raise DocgenError.one("找不到文件", file=str(path))
+    preview = Preview(path, log=lambda text: print(text, file=sys.stderr, flush=True))
+    # Ctrl-C and `kill` both stop the server the same way, even when started from a shell
+    # that ignores SIGINT for background jobs.
+    previous = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
+    signal.signal(signal.SIGINT, _interrupt)
+    signal.signal(signal.SIGTERM, _interrupt)
+    server = None
+    try:
+        preview.start()
+        server = make_server(preview, port)
+        host, bound = server.server_address[:2]
+        say(f"预览地址：http://{host}:{bound}/")
+        say(f"正在监视 {path}，保存后页面自动刷新；按 Ctrl-C 停止")
+        errors = preview.snapshot().errors
+        if errors:
+            print(f"有错误（页面中已显示）：{errors[0]}", file=sys.stderr, flush=True)
+        server.serve_forever(poll_interval=0.2)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        preview.stop()
+        if server is not None:
+            server.server_close()
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    say("预览已停止")
+    return 0
