@@ -57,6 +57,16 @@ def test_page_starts_match(pdf_pages, seed_printed):
     starts_printed = [page[0] for page in seed_printed[1:]]
     same = sum(a == b for a, b in zip(starts_ours, starts_printed))
     assert same >= 9, list(zip(starts_printed, starts_ours))
+    assert same == len(starts_printed) == 11
+
+
+def test_every_printed_line_on_every_page(pdf_pages, seed_printed):
+    """Attendance, tail and 版记 too: the whole document, page by page, line by line."""
+    for number, (ours, printed) in enumerate(zip(pdf_pages, seed_printed), 1):
+        lines = [line.clean.replace("\u3000", "") for line in body_lines(ours)]
+        if number == 1:
+            lines = lines[2:]                      # 期号 and office line are not in the text
+        assert lines == printed, number
 
 
 def test_lines_per_page_as_printed(seed_layout, seed_printed):
