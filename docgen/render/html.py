@@ -12,13 +12,13 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from ..environment import REPO_ROOT
 from ..errors import DocgenError
-from ..gbt9704 import PAGE, mm
+from ..gbt9704 import GRID, LINE_PITCH_PT, PAGE, mm
 from ..layout.fonts import FACES, face
 from ..layout.pages import Layout
 from ..model.profile import Profile
-from .view import build_views
+from .view import BODY_W, X0, Y0, build_views
 
-PAGE_WIDTH = mm(PAGE.width_mm)
+COLUMN = {"x": X0, "top": Y0, "width": BODY_W, "pitch": LINE_PITCH_PT, "size": GRID.body_size_pt}
 TEMPLATE_DIR = REPO_ROOT / "templates"
 DEFAULT_TEMPLATE = "minutes.html.j2"
 
@@ -55,7 +55,7 @@ def render_html(layout: Layout, profile: Profile, template_dir: Path | None = No
             title=doc.title, author=doc.author,
             created=(created or dt.date.today()).isoformat(),
             fonts=font_table(profile), fallback=face("fallback").family,
-            pages=build_views(layout, profile), page_width=PAGE_WIDTH)
+            pages=build_views(layout, profile), column=COLUMN)
     except SecurityError as exc:
         raise DocgenError.one(f"模板试图执行不安全的操作，已阻止：{exc}",
                               file=str(template_dir or TEMPLATE_DIR)) from None

@@ -1,8 +1,11 @@
-"""Layout → positioned items in points: what the HTML template draws, exactly.
+"""Layout → what the HTML template draws, in points on the A4 sheet (origin top-left).
 
 The typesetter decided every line and page; this module only turns grid slots and
-cells into coordinates on the A4 sheet (origin top-left) from the numbers in
-``gbt9704``, and works out the per-line letter-spacing that justifies a line.
+cells into coordinates from the numbers in ``gbt9704`` and works out the
+letter-spacing that justifies each line. Body, attendance, tail and 版记 lines are
+drawn as one text column per page (one text line per grid line), which WeasyPrint
+lays out several times faster than one positioned box per line; the header and the
+page number are placed boxes.
 """
 
 from __future__ import annotations
@@ -21,13 +24,13 @@ Y0 = mm(PAGE.top_mm)
 BODY_W = mm(PAGE.body_width_mm)
 BODY_BOTTOM = Y0 + mm(PAGE.body_height_mm)
 CELL = BODY_W / GRID.chars
+EM_TOP = 0.88      # the ideographic em box's top above the baseline, in em
 
 
 @dataclass
 class Run:
     """Text in one face. Half-width runs are drawn in a box as wide as the typesetter
-    counted them (half a cell a character, as GB 2312 faces set ASCII), so a proportional
-    Latin face cannot shift the Chinese that follows."""
+    counted them, so a proportional Latin face cannot shift the Chinese that follows."""
 
     text: str
     role: str
@@ -37,19 +40,39 @@ class Run:
 
 
 @dataclass
-class TextItem:
-    """One line (or hanging mark) drawn from (x, top) with a line box ``height`` tall."""
+class Piece:
+    """Text on a grid line, starting ``x`` pt from the page's left edge."""
+
+    x: float
+    runs: list[Run]
+    role: str
+    size: float
+    spacing: float                   # letter-spacing, after every unboxed character
+    kind: str
+    drawn: float = 0.0               # its width as drawn, letter-spacing included
+    offset: float = 0.0              # gap from the previous piece's end (set per line)
+
+
+@dataclass
+class GridLine:
+    slot: int
+    pieces: list[Piece] = field(default_factory=list)
+
+
+@dataclass
+class Placed:
+    """A box placed on the sheet: the 纪要标志, 期号, office line and page number."""
 
     x: float
     top: float
+    width: float
     height: float
     size: float
     role: str
-    runs: list[Run]
-    spacing: float = 0.0
-    kind: str = ""
-    width: float | None = None        # set for right/centre alignment boxes
+    text: str
+    kind: str
     align: str = "left"
+    spacing: float = 0.0
     scale_x: float = 1.0
     color: str | None = None
 
@@ -67,9 +90,9 @@ class Rule:
 @dataclass
 class PageView:
     number: int
-    items: list[TextItem] = field(default_factory=list)
+    lines: list[GridLine] = field(default_factory=list)
+    placed: list[Placed] = field(default_factory=list)
     rules: list[Rule] = field(default_factory=list)
-    folio: TextItem | None = None
 
 
 def unit_pt(block: Block) -> float:
@@ -105,53 +128,64 @@ def natural_width(runs: list[Run], size: float) -> float:
     return total
 
 
-def spaced_count(runs: list[Run]) -> int:
-    """Characters that carry letter-spacing between the first and the last drawn item."""
-    count = sum(len(r.text) for r in runs if r.box is None)
-    return count - 1 if runs and runs[-1].box is None else count
+def spaced(runs: list[Run]) -> int:
+    """Characters that take letter-spacing (every unboxed one)."""
+    return sum(len(r.text) for r in runs if r.box is None)
 
 
-def line_items(line: Line, slot: int) -> list[TextItem]:
+def piece(x: float, runs: list[Run], role: str, size: float, spacing: float, kind: str) -> Piece:
+    drawn = natural_width(runs, size) + spacing * spaced(runs)
+    return Piece(x, runs, role, size, spacing, kind, drawn)
+
+
+def line_pieces(line: Line) -> list[Piece]:
     block = line.block
     assert block is not None
-    size, unit = size_pt(block), unit_pt(block)
-    top = Y0 + slot * LINE_PITCH_PT
-    width = BODY_W / unit
-    start = X0 + line.indent * unit
-    role = block.spans[0].font if block.kind != "printed" else "fangsong"
-    items: list[TextItem] = []
     if block.kind == "printed":
-        return _printed_items(line, top, size, unit)
+        return _printed_pieces(line)
+    size, unit = size_pt(block), unit_pt(block)
+    grid = unit - size if block.size != "colophon" else 0.0
+    role = block.spans[0].font
+    start = X0 + line.indent * unit
     runs = runs_of(line.glyphs, unit if block.size != "colophon" else 0.0)
     natural = natural_width(runs, size)
-    grid = unit - size if block.size != "colophon" else 0.0
     squeezed = line.natural > line.available + 1e-6     # the breaker let it overflow a little
     justify = (block.align == "justify" and (not line.last or bool(line.hang))) or squeezed
-    gaps = spaced_count(runs)
+    # the last character's spacing falls beyond the line, so n characters give n − 1 gaps
+    gaps = spaced(runs) - (1 if runs and runs[-1].box is None else 0)
     spacing = (line.available * unit - natural) / gaps if justify and gaps > 0 else grid
     x = start
     if block.align in ("right", "center") and line.last:
         used = natural + spacing * gaps
-        room = (width - line.indent - block.right) * unit
-        x = start + (room - used) if block.align == "right" else start + (room - used) / 2
-    items.append(TextItem(x, top, LINE_PITCH_PT, size, role, runs, spacing, block.kind))
+        room = (BODY_W / unit - line.indent - block.right) * unit
+        x = start + (room - used if block.align == "right" else (room - used) / 2)
+    pieces = [piece(x, runs, role, size, spacing, block.kind)]
     if line.hang:
-        hx = start + line.available * unit
-        items.append(TextItem(hx, top, LINE_PITCH_PT, size, role, runs_of(line.hang), grid, "hang"))
-    return items
+        pieces.append(piece(start + line.available * unit, runs_of(line.hang), role, size, grid,
+                            "hang"))
+    return pieces
 
 
-def _printed_items(line: Line, top: float, size: float, unit: float) -> list[TextItem]:
+def _printed_pieces(line: Line) -> list[Piece]:
     """印发 line: the office at the left, the date and 印发 at the right, one character in."""
     block = line.block
-    by, date = block.spans[0].text, block.spans[1].text
-    inner = BODY_W - (block.first + block.right) * unit
-    left = TextItem(X0 + block.first * unit, top, LINE_PITCH_PT, size, "fangsong",
-                    [Run(by, "fangsong")], 0.0, "printed-by")
-    right = TextItem(X0 + block.first * unit, top, LINE_PITCH_PT, size, "fangsong",
-                     runs_of(line.glyphs[len(by):]), 0.0, "printed-date",
-                     width=inner, align="right")
+    size = unit = size_pt(block)
+    by = block.spans[0].text
+    left = piece(X0 + block.first * unit, [Run(by, "fangsong")], "fangsong", size, 0.0,
+                 "printed-by")
+    runs = runs_of(line.glyphs[len(by):])
+    right_edge = X0 + BODY_W - block.right * unit
+    right = piece(right_edge - natural_width(runs, size), runs, "fangsong", size, 0.0,
+                  "printed-date")
     return [left, right]
+
+
+def grid_line(slot: int, pieces: list[Piece]) -> GridLine:
+    cursor = X0
+    for p in sorted(pieces, key=lambda p: p.x):
+        p.offset = p.x - cursor
+        cursor = p.x + p.drawn
+    return GridLine(slot, sorted(pieces, key=lambda p: p.x))
 
 
 def build_views(layout: Layout, profile: Profile) -> list[PageView]:
@@ -160,14 +194,27 @@ def build_views(layout: Layout, profile: Profile) -> list[PageView]:
         view = PageView(page.number)
         if page.header:
             _header(view, layout, profile)
-        for placed in page.lines:
-            view.items.extend(line_items(placed.line, placed.slot))
+        by_slot: dict[int, list[Piece]] = {}
+        for placed in page.lines + page.colophon:
+            by_slot.setdefault(placed.slot, []).extend(line_pieces(placed.line))
+        last = max(by_slot, default=-1)
+        view.lines = [grid_line(slot, by_slot.get(slot, [])) for slot in range(last + 1)]
         if page.colophon:
-            _colophon(view, page)
+            _colophon_rules(view, page)
         if page.folio:
-            view.folio = _folio(page)
+            view.placed.append(_folio(page))
         views.append(view)
     return views
+
+
+def _box_top(role: str, size: float, em_top: float) -> float:
+    """Top of a one-em line box whose glyphs' em box starts at ``em_top``.
+
+    Pango centres the face's ascent + descent in the line box, so the em box's top sits
+    (ascent − 0.88) − (ascent + descent − 1)/2 em below the box top.
+    """
+    f = face(role)
+    return em_top - ((f.ascent - EM_TOP) - (f.ascent + f.descent - 1) / 2) * size
 
 
 def _header(view: PageView, layout: Layout, profile: Profile) -> None:
@@ -177,56 +224,46 @@ def _header(view: PageView, layout: Layout, profile: Profile) -> None:
     mark_face = face("xiaobiaosong")
     natural = sum((mark_face.advance(ch) or 1.0) for ch in doc.mark) * size
     scale = min(profile.mark_scale_x, 0.98 * BODY_W / natural)
-    # the line box is one em tall; Pango centres the font's ascent+descent in it
-    em_top_in_box = (mark_face.ascent - 0.88) - (mark_face.ascent + mark_face.descent - 1) / 2
-    top = Y0 + mm(FURNITURE.mark_top_mm) - em_top_in_box * size
-    view.items.append(TextItem(X0, top, size, size, "xiaobiaosong", [Run(doc.mark, "xiaobiaosong")],
-                               0.0, "mark", width=BODY_W, align="center", scale_x=scale,
-                               color=profile.red))
+    top = _box_top("xiaobiaosong", size, Y0 + mm(FURNITURE.mark_top_mm))
+    view.placed.append(Placed(X0, top, BODY_W, size, size, "xiaobiaosong", doc.mark, "mark",
+                              "center", scale_x=scale, color=profile.red))
     lines = profile.header_lines
     body = GRID.body_size_pt
     if doc.issue_line:
-        view.items.append(TextItem(X0, Y0 + (lines - 6) * LINE_PITCH_PT, LINE_PITCH_PT, body,
-                                   "fangsong", [Run(doc.issue_line, "fangsong")], 0.0, "issue",
-                                   width=BODY_W, align="center"))
+        view.placed.append(Placed(X0, Y0 + (lines - 6) * LINE_PITCH_PT, BODY_W, LINE_PITCH_PT,
+                                  body, "fangsong", doc.issue_line, "issue", "center"))
     rule_slot = lines - 3
     if doc.office:
         top = Y0 + (rule_slot - 1) * LINE_PITCH_PT
-        view.items.append(TextItem(X0 + CELL, top, LINE_PITCH_PT, body, "fangsong",
-                                   [Run(doc.office, "fangsong")], CELL - body, "office"))
+        view.placed.append(Placed(X0 + CELL, top, BODY_W - 2 * CELL, LINE_PITCH_PT, body,
+                                  "fangsong", doc.office, "office", spacing=CELL - body))
         if doc.office_date:
-            view.items.append(TextItem(X0, top, LINE_PITCH_PT, body, "fangsong",
-                                       [Run(doc.office_date, "fangsong")], 0.0, "office-date",
-                                       width=BODY_W - CELL, align="right"))
+            view.placed.append(Placed(X0, top, BODY_W - CELL, LINE_PITCH_PT, body, "fangsong",
+                                      doc.office_date, "office-date", "right"))
     if profile.red_rule:
         view.rules.append(Rule(X0, Y0 + rule_slot * LINE_PITCH_PT + 2, BODY_W, 1.0,
                                profile.red, "red-rule"))
 
 
-def _colophon(view: PageView, page: Page) -> None:
+def _colophon_rules(view: PageView, page: Page) -> None:
     """§7.4.1: heavy rules above the first and below the last element, a light one between."""
     heavy, light = mm(FURNITURE.colophon_rule_heavy_mm), mm(FURNITURE.colophon_rule_light_mm)
     first = page.colophon[0]
     view.rules.append(Rule(X0, Y0 + first.slot * LINE_PITCH_PT, BODY_W, heavy, kind="colophon-top"))
-    for placed in page.colophon:
-        if placed.block.kind == "printed" and placed is not first:
-            view.rules.append(Rule(X0, Y0 + placed.slot * LINE_PITCH_PT - light / 2, BODY_W, light,
-                                   kind="colophon-middle"))
-        view.items.extend(line_items(placed.line, placed.slot))
+    for placed in page.colophon[1:]:
+        if placed.block.kind == "printed":
+            view.rules.append(Rule(X0, Y0 + placed.slot * LINE_PITCH_PT - light / 2, BODY_W,
+                                   light, kind="colophon-middle"))
     view.rules.append(Rule(X0, BODY_BOTTOM - heavy, BODY_W, heavy, kind="colophon-bottom"))
 
 
-def _folio(page: Page) -> TextItem:
+def _folio(page: Page) -> Placed:
     """§7.5: "— N —" in 4号宋体, its line 7 mm under the 版心; odd right, even left, one character in."""
     size = FURNITURE.folio_size_pt
     dash = FURNITURE.folio_dash
     text = f"{dash} {page.number} {dash}"
-    song = face("song")
-    em_top_in_box = (song.ascent - 0.88) - (song.ascent + song.descent - 1) / 2
-    top = BODY_BOTTOM + mm(FURNITURE.folio_gap_mm) - em_top_in_box * size
+    top = _box_top("song", size, BODY_BOTTOM + mm(FURNITURE.folio_gap_mm))
     inset = FURNITURE.folio_indent_chars * size
-    runs = [Run(text, "song")]
     if page.number % 2:
-        return TextItem(X0, top, size, size, "song", runs, 0.0, "folio", width=BODY_W - inset,
-                        align="right")
-    return TextItem(X0 + inset, top, size, size, "song", runs, 0.0, "folio")
+        return Placed(X0, top, BODY_W - inset, size, size, "song", text, "folio", "right")
+    return Placed(X0 + inset, top, BODY_W - inset, size, size, "song", text, "folio")

@@ -232,10 +232,14 @@ class DocxBuilder:
         pages = self.layout.pages
         colophon_page = next(p.number for p in pages if p.colophon)
         body_pages = [p.number for p in pages if p.lines or p.header]
+        anchor = furniture_specs()["anchor"]
         if colophon_page > max(body_pages) and last_body is not None:
             self._colophon_section(last_body)
+            # the section's first paragraph carries its start (a new, even page);
+            # LibreOffice loses that when the first thing in the section is a table it
+            # turns into a frame
+            self._paragraph(anchor)
         self._colophon_table()
-        anchor = furniture_specs()["anchor"]
         self._paragraph(anchor)
 
     def _colophon_section(self, last_body: Paragraph) -> None:
@@ -261,7 +265,7 @@ class DocxBuilder:
         tblPr = tbl.tblPr
         oxml.remove_children(tblPr, "tblStyle")
         oxml.set_child(tblPr, "tblW", w=grid.TEXT_W, type="dxa")
-        oxml.float_table_bottom(tblPr)
+        oxml.float_table_bottom(tblPr, grid.LEFT)
         oxml.set_table_borders(tblPr, top=grid.eighths(FURNITURE.colophon_rule_heavy_mm),
                                inside=grid.eighths(FURNITURE.colophon_rule_light_mm),
                                bottom=grid.eighths(FURNITURE.colophon_rule_heavy_mm))
@@ -305,11 +309,12 @@ def header_slots(layout: Layout, profile: Profile) -> dict[str, float]:
     slots: dict[str, float] = {"issue": profile.header_lines - 6,
                                "office": profile.header_lines - 4,
                                "rule_gap_pt": 2.0, "rule_pt": 1.0}
-    for item in first.items:
-        if item.kind in ("issue", "office"):
+    boxes = list(getattr(first, "placed", [])) + list(getattr(first, "items", []))
+    for item in boxes:
+        if getattr(item, "kind", "") in ("issue", "office"):
             slots[item.kind] = round((item.top - Y0) / LINE_PITCH_PT)
-    for rule in first.rules:
-        if rule.kind == "red-rule":
+    for rule in getattr(first, "rules", []):
+        if getattr(rule, "kind", "") == "red-rule":
             line_bottom = Y0 + (slots["office"] + 1) * LINE_PITCH_PT
             slots["rule_gap_pt"] = max(0.0, rule.top - line_bottom)
             slots["rule_pt"] = rule.thickness

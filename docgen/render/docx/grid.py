@@ -51,10 +51,14 @@ COLOPHON_CHAR = twips(FURNITURE.colophon_size_pt)               # 280: 版记 in
 FOLIO_HALF_POINTS = round(FURNITURE.folio_size_pt * 2)          # 28 (四号)
 FOLIO_LINE = twips(FURNITURE.folio_size_pt)                     # the folio's line height
 FOLIO_INDENT = round(FURNITURE.folio_indent_chars * twips(FURNITURE.folio_size_pt))
-# §7.5: the folio line's top 7 mm under the 版心; w:footer is measured from the page's
-# bottom edge up to the bottom of the footer's (one, exact-height) line.
-FOLIO_FROM_BOTTOM = PAGE_H - (TOP + TEXT_H + twips(mm(FURNITURE.folio_gap_mm))) - FOLIO_LINE
-
+# §7.5: the folio line's top 7 mm under the 版心. The footer paragraph is that 7 mm of space
+# before plus one exact line, and ``w:footer`` (page bottom → bottom of the footer) is what
+# is left of the bottom margin, so the footer fills the margin exactly: its top is the 版心's
+# bottom edge. LibreOffice ends the body area where the footer's content begins (Word at
+# the bottom margin), so only then do both agree on where the 版心 ends — which is where
+# the floating 版记 table is aligned.
+FOLIO_GAP = twips(mm(FURNITURE.folio_gap_mm))                   # 397
+FOLIO_FROM_BOTTOM = PAGE_H - (TOP + TEXT_H) - FOLIO_GAP - FOLIO_LINE   # 1307
 
 def cells(n: float) -> int:
     """Grid cells → twips."""

@@ -261,15 +261,20 @@ def set_section_start(sectPr: BaseOxmlElement, kind: str) -> None:
 
 # --- tables -----------------------------------------------------------------------------
 
-def float_table_bottom(tblPr: BaseOxmlElement) -> None:
-    """Float the table to the bottom of the text area (the 版心), full width, no overlap.
+def float_table_bottom(tblPr: BaseOxmlElement, x_from_page_edge: int) -> None:
+    """Float the table to the bottom of the text area (the 版心), no overlap.
 
     ``vertAnchor="margin"`` + ``tblpYSpec="bottom"``: its bottom edge sits on the bottom
     margin of the page where its anchor paragraph (the one after it) falls.
+    Horizontally it is placed from the page edge (``horzAnchor="page"``, ``tblpX`` = the
+    left margin) rather than from the margin: LibreOffice imports a floating table as
+    wide as the text area as an ordinary, inline table (its import heuristic floats a
+    full-width table only when it is positioned relative to the page), which would put
+    the 版记 at the top of the page.
     """
     set_child(tblPr, "tblpPr", leftFromText=0, rightFromText=0, topFromText=0,
-              bottomFromText=0, vertAnchor="margin", horzAnchor="margin", tblpX=0,
-              tblpYSpec="bottom")
+              bottomFromText=0, vertAnchor="margin", horzAnchor="page",
+              tblpX=x_from_page_edge, tblpYSpec="bottom")
     set_child(tblPr, "tblOverlap", val="never")
 
 

@@ -44,6 +44,7 @@ class StyleSpec:
     right: int = 0
     first: int = 0                    # < 0: hanging indent
     line: int = grid.LINE
+    before: int = 0                   # space before, twips
     snap: bool = True
     char_spacing: int = grid.CHAR_SPACING
     color: str | None = None
@@ -133,7 +134,8 @@ def furniture_specs() -> dict[str, StyleSpec]:
     return {
         # §7.5: 4号 宋体, half-width Arabic digits also in 宋体
         "folio": StyleSpec("页码", "DgFolio", role="song", half_points=grid.FOLIO_HALF_POINTS,
-                           align="right", line=grid.FOLIO_LINE, snap=False, char_spacing=0,
+                           align="right", line=grid.FOLIO_LINE, before=grid.FOLIO_GAP,
+                           snap=False, char_spacing=0,
                            latin_role="song"),
         # the paragraph a floating 版记 table is anchored to: 1 pt, off the grid
         "anchor": StyleSpec("版记定位", "DgColophonAnchor", half_points=2, align="left",
@@ -202,7 +204,7 @@ class Styles:
         for tag, on in spec.flags.items():
             oxml.set_flag(pPr, tag, on)
         oxml.set_snap_to_grid(pPr, spec.snap)
-        oxml.set_line_exact(pPr, spec.line)
+        oxml.set_line_exact(pPr, spec.line, before=spec.before)
         oxml.set_indent(pPr, left=spec.left, right=spec.right, first=spec.first)
         oxml.set_jc(pPr, spec.align)
         if spec.outline is not None:
