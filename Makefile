@@ -32,13 +32,11 @@ test: setup
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 demo: setup
-	@if $(DOCGEN) render --help >/dev/null 2>&1; then \
-		$(DOCGEN) render $(DEMO) -o $(OUT) --format pdf,docx,html && \
-		echo "Demo written to $(CURDIR)/$(OUT)/:" && ls -1 $(OUT); \
-	else \
-		echo "docgen render is not available yet; checking $(DEMO) instead"; \
-		$(DOCGEN) check $(DEMO); \
-	fi
+	@$(DOCGEN) render $(DEMO) -o $(OUT) --format docx,pdf,html >/dev/null
+	@echo "Rendered $(DEMO) (GB/T 9704-2012) to $(CURDIR)/$(OUT)/:"
+	@stem=$$(basename $(DEMO) .yaml); for ext in docx pdf html; do \
+		printf '  %-5s %s\n' "$$ext" "$(CURDIR)/$(OUT)/$$stem.$$ext"; done
+	@echo "Open the .html in a browser, or try: $(DOCGEN) preview $(DEMO) --port 0"
 
 bench: setup
 	$(VENV)/bin/pip install -q -e '.[bench]'
