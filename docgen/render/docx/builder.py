@@ -19,25 +19,57 @@ right one character in and an even footer set left one character in, with
 版记 (§7.4): a floating one-column table whose rows are 分送 and the 印发 line, with a
 heavy rule above and below it and a light one between (0.35 / 0.25 mm), anchored to the
 bottom margin (``tblpYSpec="bottom"``, ``vertAnchor="margin"``) of the page where its
-anchor paragraph falls, so its last rule lies on the 版心's bottom edge. Word cannot tell
-which page will be even; the typesetter can, and its ``Layout`` decides:
+anchor paragraph (the 1 pt paragraph after it) falls, so its last rule lies on the 版心's
+bottom edge. Word cannot tell which page will be even; the typesetter can, and its
+``Layout`` decides:
 
 * the 版记 on the body's last page (an even page with room): the table follows the body,
   no break; that page keeps its page number;
-* the 版记 on a later page: the body's last paragraph ends a section, and the 版记 is in a
-  second section that starts on an **even** page (``w:type="evenPage"``) and has empty
-  footers. When the body ends on an odd page this is the next page; when it ends on an
-  even page, Word and LibreOffice insert the blank odd page themselves and print neither
-  a page number on it nor on the 版记 page, as §7.5 asks.
+* the 版记 on the next page: the body's last paragraph ends a section and the 版记 is in
+  a second section, with empty footers, that starts on an even page
+  (``w:type="evenPage"``, which here is the next page);
+* a blank page before it (the body ends on an even page with no room): the second
+  section starts on the next page (the blank one, so it has no number either) and the
+  anchor paragraph has ``w:pageBreakBefore``, which takes the table to the page after.
 
-When a clerk edits the text the decision stays as written: the section break stays after
-the last body paragraph and still starts the 版记 on the next even page, so it remains at
-the foot of an even page without a number whatever the body's length; a document that had
-its 版记 under the body keeps it there while the last page has room, and when the body
-grows past that page the floating table moves with its anchor to the next page, odd or
-even, with that page's number. Rendering again from the YAML re-decides.
+When a clerk edits the text the breaks stay where they were written. The section break
+stays after the last body paragraph: with ``evenPage`` Word keeps the 版记 on an even page
+whatever the body's new length (inserting an unnumbered blank page itself when needed);
+LibreOffice starts it on the next page, even or not; an explicit blank page stays blank
+and may become one page too many. A 版记 under the body stays under the body while the
+last page has room; when the body outgrows that page, the table moves with its anchor to
+the next page and keeps that page's number. Rendering again from the YAML re-decides.
 
-Punctuation (LibreOffice 7.4): see ``PUNCTUATION_NOTES`` below.
+Attendance (出席, 列席 …): names are never split (see ``DocxBuilder._fill_lines``), so
+these paragraphs carry the typesetter's line ends as line breaks.
+
+Punctuation — LibreOffice 7.4 drops line-end "，" "、" in justified CJK paragraphs (toolchain
+notes §4). Measured on the seed (145 "，", 72 "、" in the text) by converting with
+LibreOffice and comparing the PDF's text:
+
+* ``w:jc="both"`` (justified): 3 "，" and 1 "、" lost; 166 of the 177 body lines as the
+  typesetter set them.
+* ``w:overflowPunct w:val="0"`` (in the style or on each paragraph), ``w:kinsoku="0"``,
+  ``w:adjustRightInd="0"``, ``w:snapToGrid="0"``, ``w:autoSpaceDE/DN="0"``,
+  ``w:topLinePunct``, and the settings ``w:doNotExpandShiftReturn``,
+  ``w:balanceSingleByteDoubleByteWidth``, ``w:noPunctuationKerning``,
+  ``characterSpacingControl="compressPunctuation"``: no change, same marks lost.
+* ``w:jc="distribute"``: worse (3 "。" lost as well); ``thaiDistribute``, ``lowKashida`` and
+  ``start``: LibreOffice sets them flush left (nothing lost), but Word would not.
+* ``w:overflowPunct w:val="1"``: nothing lost, but only 148 lines match. LibreOffice's import
+  inverts this switch (it sets "hanging punctuation" to ``val == 0``), so "1" turns
+  hanging off: marks no longer hang in the margin, characters move to the next line and
+  pages shift. It also explains why "0" changed nothing.
+* character spacing −0.3 pt instead of −0.25 pt: the seed keeps every mark, but a
+  stress text (1,800 random marks) still loses some on lines with digits: the loss
+  depends on how much room a justified line has left, not on a setting.
+* ``w:jc="left"``: nothing lost in the seed or the stress text, and 171 of 177 lines
+  match (more than justified: no line is rebroken after a lost mark).
+
+So body paragraphs are set flush left (``styles.JUSTIFY``). On the 28-cell grid a line
+of Chinese fills the measure to within 1.2 pt anyway (28 × 15.75 pt of 442.2 pt), in
+Word as in LibreOffice; only lines with half-width digits or Latin end up to half a
+cell short. No newer LibreOffice is available from Debian 12's package lists.
 """
 
 from __future__ import annotations
@@ -45,6 +77,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import io
+import math
 
 import docx
 from docx.document import Document as DocxDocument
@@ -52,16 +85,15 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
-from ...gbt9704 import FURNITURE, GRID, LINE_PITCH_PT, PAGE, mm, twips
+from ...gbt9704 import FURNITURE, LINE_PITCH_PT, PAGE, mm, twips
 from ...layout.blocks import Block
+from ...layout.breaker import SPACES, Line
 from ...layout.fonts import face
 from ...layout.pages import Layout
 from ...model.minutes import Minutes
 from ...model.profile import Profile
 from . import grid, oxml
 from .styles import Styles, StyleSpec, furniture_specs, header_specs, spec_for_block
-
-PUNCTUATION_NOTES = """(filled in below)"""
 
 
 def render_docx(m: Minutes, layout: Layout, profile: Profile,
@@ -76,8 +108,11 @@ class DocxBuilder:
         self.profile = profile
         self.created = created
         self.document: DocxDocument = docx.Document()
-        self.body = self.document.element.body
         self.styles = Styles(self.document, profile)
+        self.lines: dict[int, list[Line]] = {}      # the typesetter's lines of each block
+        for page in layout.pages:
+            for placed in page.lines:
+                self.lines.setdefault(id(placed.line.block), []).append(placed.line)
 
     # -- the whole document -------------------------------------------------------------
 
@@ -111,7 +146,7 @@ class DocxBuilder:
     def _page_setup(self) -> None:
         sectPr = self.document.sections[0]._sectPr
         oxml.set_page(sectPr, grid.PAGE_W, grid.PAGE_H, grid.TOP, grid.RIGHT, grid.BOTTOM,
-                      grid.LEFT, header=twips(mm(PAGE.top_mm)) // 2,
+                      grid.LEFT, header=grid.TOP // 2,        # no header part is used
                       footer=grid.FOLIO_FROM_BOTTOM)
         oxml.set_doc_grid(sectPr, "lines", grid.LINE)
 
@@ -180,8 +215,66 @@ class DocxBuilder:
     def _block(self, block: Block) -> Paragraph:
         spec = spec_for_block(block)
         p = self._paragraph(spec, before=block.gap_before * grid.LINE)
+        lines = self.lines.get(id(block))
+        if lines and any(span.keep for span in block.spans) and self._fill_lines(p, block, lines):
+            return p
         self._fill(p, block)
         return p
+
+    def _fill_lines(self, p: Paragraph, block: Block, lines: list[Line]) -> bool:
+        """Attendance: the typesetter's lines, joined by line breaks.
+
+        Word and LibreOffice break Chinese anywhere, a person's name included
+        ("周春/良"); the typesetter never does, and to keep a name whole it lets the
+        full-width spaces between entries give up to half a cell each. So these
+        paragraphs carry its line ends as ``w:br``, and the spaces of a squeezed line as
+        runs scaled narrower (``w:w``; LibreOffice ignores character spacing on a
+        one-character run, but scales it). A separator that falls at a
+        line end is left out: the break separates. After a line whose last mark hangs in
+        the margin no ``w:br`` is written when the next line follows directly: the
+        applications hang the mark and break there themselves (LibreOffice moves a mark
+        followed by a ``w:br`` to the next line instead of hanging it). Returns False,
+        writing nothing, if the lines do not spell the block's text.
+        """
+        chars = [(ch, span.font) for span in block.spans for ch in span.text]
+        rows: list[tuple[bool, list[tuple[str, str, int | None]]]] = []  # (text, role, scale %)
+        pos = 0
+        for line in lines:
+            glyphs = line.glyphs + line.hang
+            skipped = False
+            while pos < len(chars) and glyphs and chars[pos][0] != glyphs[0].ch:
+                if chars[pos][0] not in SPACES:
+                    return False
+                pos += 1
+                skipped = True
+            excess = line.natural - line.available
+            separators = sum(1 for g in line.glyphs if g.ch in SPACES)
+            shrink = excess / separators if excess > 1e-6 and separators else 0.0
+            row: list[tuple[str, str, int | None]] = []
+            for g in glyphs:
+                if pos >= len(chars) or chars[pos][0] != g.ch:
+                    return False
+                scale = None
+                if shrink and g.ch in SPACES and g in line.glyphs:
+                    scale = separator_scale(g.width - shrink)
+                role = chars[pos][1]
+                if row and row[-1][1] == role and row[-1][2] is None and scale is None:
+                    row[-1] = (row[-1][0] + g.ch, role, None)
+                else:
+                    row.append((g.ch, role, scale))
+                pos += 1
+            rows.append((skipped, row))
+        if any(ch not in SPACES for ch, _ in chars[pos:]):
+            return False
+        for i, (skipped, row) in enumerate(rows):
+            if i and (skipped or not lines[i - 1].hang):
+                p.add_run().add_break()
+            for text, role, scale in row:
+                rPr = self._rPr(role)
+                if scale is not None:
+                    oxml.set_scale(rPr, scale)
+                self._text_run(p, text, rPr)
+        return True
 
     def _fill(self, p: Paragraph, block: Block) -> None:
         """The block's spans as runs, each with its fonts; 印发: office, tab, date."""
@@ -234,22 +327,26 @@ class DocxBuilder:
         body_pages = [p.number for p in pages if p.lines or p.header]
         anchor = furniture_specs()["anchor"]
         if colophon_page > max(body_pages) and last_body is not None:
-            self._colophon_section(last_body)
-            # the section's first paragraph carries its start (a new, even page);
-            # LibreOffice loses that when the first thing in the section is a table it
-            # turns into a frame
+            blank = colophon_page - max(body_pages) > 1
+            self._colophon_section(last_body, "nextPage" if blank else "evenPage")
+            # The section's first paragraph carries its start (LibreOffice loses it when
+            # the first thing in a section is a table it turns into a frame) and, when
+            # the layout has a blank page before the 版记, that page.
             self._paragraph(anchor)
         self._colophon_table()
-        self._paragraph(anchor)
+        last = self._paragraph(anchor)
+        if colophon_page - max(body_pages) > 1:
+            # the floating table goes with the paragraph it is anchored to
+            oxml.set_flag(last._p.get_or_add_pPr(), "pageBreakBefore", True)
 
-    def _colophon_section(self, last_body: Paragraph) -> None:
-        """End the body's section at its last paragraph; the 版记 section starts even, bare."""
+    def _colophon_section(self, last_body: Paragraph, start: str) -> None:
+        """End the body's section at its last paragraph; the 版记 section has empty footers."""
         body_sectPr = self.document.sections[-1]._sectPr
         first = copy.deepcopy(body_sectPr)
         last_body._p.get_or_add_pPr().append(first)     # sectPr is the last child of pPr
         oxml.remove_children(body_sectPr, "footerReference")
         oxml.remove_children(body_sectPr, "headerReference")
-        oxml.set_section_start(body_sectPr, "evenPage")
+        oxml.set_section_start(body_sectPr, start)
         section = self.document.sections[-1]
         for footer in (section.footer, section.even_page_footer):
             footer.is_linked_to_previous = False       # new, empty footers: no page number
@@ -334,6 +431,19 @@ def mark_line(size_pt: float) -> tuple[int, int]:
     return height, em_top
 
 
+def separator_scale(cells: float) -> int:
+    """The ``w:w`` percentage that narrows a full-width space to ``cells`` grid cells.
+
+    A little narrower than exact (``SEPARATOR_SLACK`` twips): a squeezed line is full to
+    the last cell, and LibreOffice sets the last character of each run without the
+    −0.25 pt spacing, which a scale rounded to whole percent must not push over.
+    """
+    return max(1, math.floor(100 * (cells * grid.CELL - SEPARATOR_SLACK) / grid.BODY_SIZE))
+
+
+SEPARATOR_SLACK = 20
+
+
 def mark_scale(text: str, profile: Profile) -> float:
     """Horizontal scale of the 纪要标志: the profile's, narrowed to 98 % of the 版心 if wider."""
     f = face("xiaobiaosong")
@@ -341,4 +451,4 @@ def mark_scale(text: str, profile: Profile) -> float:
     return min(profile.mark_scale_x, 0.98 * mm(PAGE.body_width_mm) / natural)
 
 
-__all__ = ["render_docx", "GRID"]
+__all__ = ["DocxBuilder", "render_docx"]

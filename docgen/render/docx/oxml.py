@@ -160,7 +160,7 @@ def set_indent(pPr: BaseOxmlElement, left: int = 0, right: int = 0, first: int =
     No ``*Chars`` attributes: Word, WPS and LibreOffice disagree on them (leftChars with
     hangingChars in particular), while twips mean the same everywhere.
     """
-    attrs: dict[str, object] = {"left": left, "right": right, "start": None, "end": None}
+    attrs: dict[str, object] = {"left": left, "right": right}
     if first >= 0:
         attrs["firstLine"] = first
     else:

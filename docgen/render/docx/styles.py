@@ -19,7 +19,6 @@ from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 
-from ...gbt9704 import BODY, FURNITURE
 from ...layout.blocks import Block
 from ...model.profile import Profile
 from . import grid, oxml
@@ -161,6 +160,13 @@ class Styles:
     def _defaults(self) -> None:
         """docDefaults and Normal: 三号仿宋, Times New Roman, exact pitch, −0.25 pt, zh-CN."""
         styles = self.document.styles.element
+        for rfonts in list(styles.iter(qn("w:rFonts"))):
+            # the template's built-in styles (标题 1 …) name theme fonts, which would win
+            # over the names below and set Chinese in the theme's Japanese face
+            for name in [a for a in rfonts.attrib if a.endswith("Theme") or a.endswith("theme")]:
+                del rfonts.attrib[name]
+            if not len(rfonts.attrib):
+                rfonts.getparent().remove(rfonts)
         defaults = styles.find(qn("w:docDefaults"))
         rPr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
         oxml.set_fonts(rPr, self.font("fangsong"), self.font("latin"))
@@ -219,12 +225,3 @@ class Styles:
     def run_fonts(self, rPr, role: str, latin_role: str | None = None) -> None:
         latin = self.font(latin_role) if latin_role else self.font("latin")
         oxml.set_fonts(rPr, self.font(role), latin)
-
-
-def body_indent_default() -> int:
-    """正文's first-line indent, 2 cells (§7.3.3 每个自然段左空二字)."""
-    return grid.cells(BODY.first_indent)
-
-
-__all__ = ["FURNITURE", "KIND_STYLES", "StyleSpec", "Styles", "block_indents", "header_specs",
-           "furniture_specs", "spec_for_block"]
