@@ -73,6 +73,8 @@ class Furniture:
 
     mark_top_mm: float = 35.0        # 纪要标志上边缘至版心上边缘 §10.3
     mark_size_pt: float = SIZE_PT["二号"]   # not fixed by the 2012 text; profile may override
+    header_rule_pt: float = 1.0               # red rule under the 编发 line: thickness not in
+    header_rule_gap_pt: float = 2.0           # the standard (practice 0.35–0.53 mm), nor its gap
     colophon_size_pt: float = SIZE_PT["四号"]  # 分送/抄送/印发 §7.4.2–7.4.3
     colophon_rule_heavy_mm: float = 0.35      # first and last 版记 rule §7.4.1
     colophon_rule_light_mm: float = 0.25      # middle rule §7.4.1

@@ -12,7 +12,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from ..environment import REPO_ROOT
 from ..errors import DocgenError
-from ..gbt9704 import GRID, LINE_PITCH_PT, PAGE, mm
+from ..gbt9704 import GRID, LINE_PITCH_PT
 from ..layout.fonts import FACES, face
 from ..layout.pages import Layout
 from ..model.profile import Profile

@@ -16,6 +16,7 @@ from ..gbt9704 import FURNITURE, GRID, LINE_PITCH_PT, PAGE, mm
 from ..layout.blocks import Block
 from ..layout.breaker import Glyph, Line
 from ..layout.fonts import face
+from ..layout.header import plan_header
 from ..layout.pages import Layout, Page, size_pt
 from ..model.profile import Profile
 
@@ -220,29 +221,25 @@ def _box_top(role: str, size: float, em_top: float) -> float:
 def _header(view: PageView, layout: Layout, profile: Profile) -> None:
     """纪要标志 with its top edge 35 mm under the 版心 top (§10.3), then 期号, office line, red rule."""
     doc = layout.document
+    plan = plan_header(doc.mark, profile, LINE_PITCH_PT)
     size = profile.mark_size_pt
-    mark_face = face("xiaobiaosong")
-    natural = sum((mark_face.advance(ch) or 1.0) for ch in doc.mark) * size
-    scale = min(profile.mark_scale_x, 0.98 * BODY_W / natural)
-    top = _box_top("xiaobiaosong", size, Y0 + mm(FURNITURE.mark_top_mm))
+    top = _box_top("xiaobiaosong", size, Y0 + plan.mark_top_pt)
     view.placed.append(Placed(X0, top, BODY_W, size, size, "xiaobiaosong", doc.mark, "mark",
-                              "center", scale_x=scale, color=profile.red))
-    lines = profile.header_lines
+                              "center", scale_x=plan.mark_scale, color=profile.red))
     body = GRID.body_size_pt
     if doc.issue_line:
-        view.placed.append(Placed(X0, Y0 + (lines - 6) * LINE_PITCH_PT, BODY_W, LINE_PITCH_PT,
+        view.placed.append(Placed(X0, Y0 + plan.issue_slot * LINE_PITCH_PT, BODY_W, LINE_PITCH_PT,
                                   body, "fangsong", doc.issue_line, "issue", "center"))
-    rule_slot = lines - 3
     if doc.office:
-        top = Y0 + (rule_slot - 1) * LINE_PITCH_PT
+        top = Y0 + plan.office_slot * LINE_PITCH_PT
         view.placed.append(Placed(X0 + CELL, top, BODY_W - 2 * CELL, LINE_PITCH_PT, body,
                                   "fangsong", doc.office, "office", spacing=CELL - body))
         if doc.office_date:
             view.placed.append(Placed(X0, top, BODY_W - CELL, LINE_PITCH_PT, body, "fangsong",
                                       doc.office_date, "office-date", "right"))
     if profile.red_rule:
-        view.rules.append(Rule(X0, Y0 + rule_slot * LINE_PITCH_PT + 2, BODY_W, 1.0,
-                               profile.red, "red-rule"))
+        view.rules.append(Rule(X0, Y0 + plan.rule_top_pt, BODY_W, plan.rule_pt, profile.red,
+                               "red-rule"))
 
 
 def _colophon_rules(view: PageView, page: Page) -> None:

@@ -10,7 +10,7 @@ grid, its top edge 35 mm under the 版心 top, §10.3), 期号, the 编发 line 
 character in, date at a right tab one character from the right edge) and the red rule
 (the 编发 paragraph's bottom border). The heights of these paragraphs add up to exactly
 ``profile.header_lines`` grid lines, with 期号 and 编发 on the grid lines where the PDF
-draws them (read from ``render.view``), so page 1 holds the same body lines as the PDF.
+draws them (both read ``layout.header``), so page 1 holds the same body lines as the PDF.
 
 Page numbers (§7.5): "— N —" with a PAGE field in 4号宋体, in a default (odd) footer set
 right one character in and an even footer set left one character in, with
@@ -85,10 +85,11 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
-from ...gbt9704 import FURNITURE, LINE_PITCH_PT, PAGE, mm, twips
+from ...gbt9704 import FURNITURE, LINE_PITCH_PT, twips
 from ...layout.blocks import Block
 from ...layout.breaker import SPACES, Line
 from ...layout.fonts import face
+from ...layout.header import plan_header
 from ...layout.pages import Layout
 from ...model.minutes import Minutes
 from ...model.profile import Profile
@@ -178,24 +179,25 @@ class DocxBuilder:
         """纪要标志, 期号, 编发 line and red rule in exactly ``header_lines`` grid lines."""
         doc = self.layout.document
         specs = header_specs(self.profile)
-        slots = header_slots(self.layout, self.profile)
+        plan = plan_header(doc.mark, self.profile, LINE_PITCH_PT)
         height, em_top = mark_line(self.profile.mark_size_pt)
         mark_rPr = self._rPr("xiaobiaosong", latin_role="xiaobiaosong")
-        oxml.set_scale(mark_rPr, round(mark_scale(doc.mark, self.profile) * 100))
+        oxml.set_scale(mark_rPr, round(plan.mark_scale * 100))
         # (spec, text, run properties, top in twips from the 版心 top, space before, height)
         parts = [(specs["mark"], doc.mark, mark_rPr, 0,
-                  max(0, twips(mm(FURNITURE.mark_top_mm)) - em_top), height)]
+                  max(0, twips(plan.mark_top_pt) - em_top), height)]
         if doc.issue_line:
             parts.append((specs["issue"], doc.issue_line, self._rPr("fangsong"),
-                          slots["issue"] * grid.LINE, 0, grid.LINE))
+                          plan.issue_slot * grid.LINE, 0, grid.LINE))
         rule = 0
         if doc.office:
             text = doc.office + ("\t" + doc.office_date if doc.office_date else "")
             # the red rule: a bottom border ``gap`` pt under the line, as the PDF draws it
-            rule = round(slots["rule_pt"] * 8) if self.profile.red_rule else 0
-            extent = twips(slots["rule_gap_pt"] + slots["rule_pt"]) if rule else 0
+            gap = plan.rule_top_pt - (plan.office_slot + 1) * LINE_PITCH_PT
+            rule = round(plan.rule_pt * 8) if self.profile.red_rule else 0
+            extent = twips(gap + plan.rule_pt) if rule else 0
             parts.append((specs["office"], text, self._rPr("fangsong"),
-                          slots["office"] * grid.LINE, 0, grid.LINE + extent))
+                          plan.office_slot * grid.LINE, 0, grid.LINE + extent))
         end = self.profile.header_lines * grid.LINE
         for i, (spec, text, rPr, top, before, h) in enumerate(parts):
             next_top = parts[i + 1][3] if i + 1 < len(parts) else end
@@ -206,8 +208,7 @@ class DocxBuilder:
                 pPr = p._p.get_or_add_pPr()
                 oxml.set_tabs(pPr, [("right", grid.TEXT_W - grid.cells(1))])
                 if rule:
-                    oxml.set_bottom_border(pPr, rule, self.profile.red,
-                                           round(slots["rule_gap_pt"]))
+                    oxml.set_bottom_border(pPr, rule, self.profile.red, round(gap))
             self._text_run(p, text, rPr)
 
     # -- body ---------------------------------------------------------------------------
@@ -399,25 +400,6 @@ class DocxBuilder:
 
 # -- header geometry shared with the PDF ---------------------------------------------------
 
-def header_slots(layout: Layout, profile: Profile) -> dict[str, float]:
-    """Grid lines of 期号 and the 编发 line, and the red rule, as ``render.view`` draws them."""
-    from ..view import build_views, Y0
-    first = build_views(Layout(layout.document, layout.pages[:1]), profile)[0]
-    slots: dict[str, float] = {"issue": profile.header_lines - 6,
-                               "office": profile.header_lines - 4,
-                               "rule_gap_pt": 2.0, "rule_pt": 1.0}
-    boxes = list(getattr(first, "placed", [])) + list(getattr(first, "items", []))
-    for item in boxes:
-        if getattr(item, "kind", "") in ("issue", "office"):
-            slots[item.kind] = round((item.top - Y0) / LINE_PITCH_PT)
-    for rule in getattr(first, "rules", []):
-        if getattr(rule, "kind", "") == "red-rule":
-            line_bottom = Y0 + (slots["office"] + 1) * LINE_PITCH_PT
-            slots["rule_gap_pt"] = max(0.0, rule.top - line_bottom)
-            slots["rule_pt"] = rule.thickness
-    return slots
-
-
 def mark_line(size_pt: float) -> tuple[int, int]:
     """The 纪要标志's exact line height and where its em box starts in it (twips).
 
@@ -442,13 +424,6 @@ def separator_scale(cells: float) -> int:
 
 
 SEPARATOR_SLACK = 20
-
-
-def mark_scale(text: str, profile: Profile) -> float:
-    """Horizontal scale of the 纪要标志: the profile's, narrowed to 98 % of the 版心 if wider."""
-    f = face("xiaobiaosong")
-    natural = sum((f.advance(ch) or 1.0) for ch in text) * profile.mark_size_pt
-    return min(profile.mark_scale_x, 0.98 * mm(PAGE.body_width_mm) / natural)
 
 
 __all__ = ["DocxBuilder", "render_docx"]

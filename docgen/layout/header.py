@@ -1,0 +1,47 @@
+"""Where the 版头 of page 1 goes, in grid lines: one plan that both backends draw.
+
+GB/T 9704 fixes only the 纪要标志's top edge (35 mm under the 版心 top, §10.3); the rest
+is 苏州 practice kept on the grid: the 期号 centred, the 编发 line (office left, date
+right), the red rule just under it, and two empty lines before the body, which starts
+on grid line ``profile.header_lines`` (12 in the seed: page 1 keeps 10 body lines).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..gbt9704 import FURNITURE, PAGE, mm
+from ..model.profile import Profile
+from .fonts import face
+
+
+@dataclass(frozen=True)
+class HeaderPlan:
+    mark_top_pt: float      # the mark's em-box top, below the 版心 top
+    mark_scale: float       # horizontal scale so the mark fits the 版心
+    issue_slot: int         # grid line of the 期号
+    office_slot: int        # grid line of the 编发 line
+    rule_top_pt: float      # the red rule's top edge, below the 版心 top
+    rule_pt: float          # its thickness
+    body_slot: int          # the first body line
+
+
+def mark_scale(mark: str, profile: Profile) -> float:
+    """The profile's scale, narrowed so the mark takes at most 98 % of the 版心 width."""
+    f = face("xiaobiaosong")
+    natural = sum((f.advance(ch) or 1.0) for ch in mark) * profile.mark_size_pt
+    return min(profile.mark_scale_x, 0.98 * mm(PAGE.body_width_mm) / natural)
+
+
+def plan_header(mark: str, profile: Profile, pitch: float) -> HeaderPlan:
+    body = profile.header_lines
+    office = body - 4
+    return HeaderPlan(
+        mark_top_pt=mm(FURNITURE.mark_top_mm),
+        mark_scale=mark_scale(mark, profile),
+        issue_slot=body - 6,
+        office_slot=office,
+        rule_top_pt=(office + 1) * pitch + FURNITURE.header_rule_gap_pt,
+        rule_pt=FURNITURE.header_rule_pt,
+        body_slot=body,
+    )
