@@ -354,16 +354,42 @@ def _cmd_doctor(args: argparse.Namespace) -> int:
     return code
 
 
+# --------------------------------------------------------------------------- parse, diff
+
+
+def _add_parse(sub: Any) -> None:
+    p = sub.add_parser("parse", help="把存档的纪要（.txt/.pdf/.docx）读回 YAML",
+                       description="读取存档纪要（PDF 提取的文本、网页复制的文本、PDF 或 DOCX），"
+                                   "输出 docgen YAML。警告输出到标准错误；读出纪要时退出码为 0，"
+                                   "输入不是纪要或无法读取时为 2。")
+    p.add_argument("input", metavar="INPUT", help="存档纪要：.txt、.pdf 或 .docx")
+    p.add_argument("-o", "--output", metavar="OUT.yaml", default=None,
+                   help="输出的 YAML 文件（省略或写 - 时输出到标准输出）")
+    p.add_argument("--force", action="store_true", help="覆盖已存在的输出文件")
+    p.set_defaults(func=_cmd_parse)
+
+
+def _cmd_parse(args: argparse.Namespace) -> int:
+    from .parse.api import cmd_parse
+    return cmd_parse(args.input, args.output, force=args.force)
+
+
+def _add_diff(sub: Any) -> None:
+    p = sub.add_parser("diff", help="逐字段比较两份纪要（YAML 或存档的 .txt/.pdf/.docx）",
+                       description="逐字段列出两份纪要的差异。相同时退出码为 0，不同时为 1，无法读取时为 2。")
+    p.add_argument("a", metavar="A", help="第一份纪要（.yaml、.txt、.pdf 或 .docx）")
+    p.add_argument("b", metavar="B", help="第二份纪要")
+    p.set_defaults(func=_cmd_diff)
+
+
+def _cmd_diff(args: argparse.Namespace) -> int:
+    from .diff import cmd_diff
+    return cmd_diff(args.a, args.b)
+
+
 # --------------------------------------------------------------------------- the table
 #
-# One line per subcommand. Commands still to come (each with its issue) go here too:
-#   render   – YAML → DOCX/PDF/HTML                (issues 3, 4)
-#   parse    – archived .txt/.pdf/.docx → YAML     (issue 5)
-#   diff     – compare two minutes                 (issue 5)
-#   batch    – many inputs, worker processes       (issue 6)
-#   preview  – live preview server                 (issue 6)
-#   doctor   – fonts, Pango, LibreOffice checks    (issue 6)
-# Each is an ``_add_<name>(sub)`` function (possibly imported from its own module) that calls
+# One line per subcommand. Each is an ``_add_<name>(sub)`` function that calls
 # ``sub.add_parser(...)`` and ``set_defaults(func=_cmd_<name>)``; the command returns its exit
 # code and raises DocgenError for bad input. Write outputs with docgen.atomic.
 
@@ -372,8 +398,8 @@ SUBCOMMANDS: list[Callable[[Any], None]] = [
     _add_schema,
     _add_new,
     _add_render,
-    # _add_parse,
-    # _add_diff,
+    _add_parse,
+    _add_diff,
     _add_batch,
     _add_preview,
     _add_doctor,

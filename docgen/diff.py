@@ -128,12 +128,3 @@ def cmd_diff(a: str | Path, b: str | Path, *, out: TextIO | None = None,
     for line in lines:
         print(line, file=out)
     return 1
-
-
-def add_diff_command(sub: Any) -> None:
-    """Wire ``docgen diff A B`` into the CLI's subparsers (see docgen/cli.py SUBCOMMANDS)."""
-    p = sub.add_parser("diff", help="逐字段比较两份纪要（YAML 或存档的 .txt/.pdf/.docx）",
-                       description="逐字段列出两份纪要的差异。相同时退出码为 0，不同时为 1，无法读取时为 2。")
-    p.add_argument("a", metavar="A", help="第一份纪要（.yaml、.txt、.pdf 或 .docx）")
-    p.add_argument("b", metavar="B", help="第二份纪要")
-    p.set_defaults(func=lambda args: cmd_diff(args.a, args.b))

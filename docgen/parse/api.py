@@ -117,3 +117,40 @@ def parse_file(path: Path | str) -> tuple[Minutes, list[Problem]]:
 
 def is_yaml(path: Path | str) -> bool:
     return os.path.splitext(str(path))[1].lower() in (".yaml", ".yml")
+
+
+# ---------------------------------------------------------------------- the command
+
+
+def cmd_parse(input_path: str | Path, output: str | Path | None = None, *, force: bool = False,
+              out=None, err=None) -> int:
+    """``docgen parse INPUT -o OUT.yaml``: warnings on stderr; YAML to OUT (or stdout).
+
+    Exit 0 when minutes were produced (warnings or not), 2 when the input is not minutes or
+    cannot be read, or OUT exists and ``force`` is not given (an archivist's corrections in
+    an earlier parse are never overwritten by accident). OUT is written atomically.
+    """
+    import sys
+
+    from ..atomic import write_atomic
+    from ..model.dump import dump
+    out = out or sys.stdout
+    err = err or sys.stderr
+    try:
+        if output is not None and str(output) != "-" and not force and Path(output).exists():
+            raise DocgenError.one("文件已存在，未覆盖", file=str(output), hint="使用 --force 覆盖")
+        minutes, problems = parse_file(input_path)
+        for problem in problems:
+            print(f"警告：{problem}", file=err)
+        text = dump(minutes, header=f"由 docgen parse 从 {Path(input_path).name} 读出；请核对后使用。")
+        if output is None or str(output) == "-":
+            out.write(text)
+            out.flush()
+        else:
+            write_atomic(output, text, overwrite=force)
+            print(f"已写入 {output}（{len(minutes.topics)} 个议题，{len(problems)} 条警告）", file=err)
+    except DocgenError as exc:
+        for problem in exc.problems or [Problem("输入有误", file=str(input_path))]:
+            print(f"错误：{problem}", file=err)
+        return 2
+    return 0

@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..errors import DocgenError, Problem
+from ..gbt9704 import PAGE, mm
 from ..model.minutes import Minutes
 from .text import IDEOGRAPHIC_SPACE, PAGE_NUMBER, Line, cells, normalize_spaces, paragraphs
 
@@ -123,6 +124,34 @@ def _page_lines(page, number: int) -> list[_PLine]:
     return out
 
 
+def _cell(body: list[_PLine], size: float) -> float:
+    """One character cell: the median advance of runs of Chinese characters."""
+    advances = []
+    for pl in body:
+        for s in pl.spans:
+            text = s.text.strip(" \u3000")
+            if len(text) >= 4 and all("\u4e00" <= ch <= "\u9fff" or ch in "，。、；：《》“”（）" for ch in text):
+                advances.append((s.x1 - s.x0) / len(text))
+    advances.sort()
+    return advances[len(advances) // 2] if advances else size
+
+
+def _left_edge(body: list[_PLine], cell: float, page_height: float) -> float:
+    """The type area's left edge: the smallest x that has first lines two cells to its right."""
+    xs = sorted({round(pl.x0, 1) for pl in body})
+
+    def has(x: float) -> bool:
+        return any(abs(v - x) < 0.3 * cell for v in xs)
+
+    candidates = [x for x in xs if has(x + 2 * cell)]
+    if candidates:
+        return min(candidates)
+    standard = mm(PAGE.left_mm)          # GB/T 9704 订口 28 mm
+    if has(standard + 2 * cell):
+        return standard
+    return min(xs)
+
+
 def pdf_lines(data: bytes, name: str) -> tuple[list[Line], dict]:
     doc = open_pdf(data, name)
     hints = {"title": (doc.metadata or {}).get("title") or ""}
@@ -152,16 +181,8 @@ def pdf_lines(data: bytes, name: str) -> tuple[list[Line], dict]:
             sizes[round(s.size, 1)] += len(s.text)
     body_size = sizes.most_common(1)[0][0]
     body = [pl for pl in kept if abs(pl.size - body_size) < 0.6]
-    lefts = Counter(round(pl.x0) for pl in body)
-    left = min((x for x, n in lefts.items() if n >= max(2, 0.1 * len(body))), default=min(lefts))
-    advances = []
-    for pl in body:
-        text = pl.text()
-        width = cells(text)
-        if width >= 20 and abs(pl.x0 - left) < 2:
-            advances.append((pl.x1 - pl.x0) / width)
-    advances.sort()
-    cell = advances[len(advances) // 2] if advances else body_size
+    cell = _cell(body, body_size)
+    left = _left_edge(body, cell, kept[0].page_height)
     pitches = [b.y - a.y for a, b in zip(body, body[1:]) if a.page == b.page and b.y > a.y]
     pitches.sort()
     pitch = pitches[len(pitches) // 4] if pitches else body_size * 1.8

@@ -44,12 +44,17 @@ SESSION = re.compile(rf"(?P<term>第?\s*{NUM}\s*届)?\s*(?:[\u4e00-\u9fff]{{0,10
                      rf"第?\s*(?P<num>{NUM})\s*次\s*(?P<meeting>[\u4e00-\u9fff]{{0,10}}?会议?)")
 DOC_NUMBER = re.compile(r"^(?P<prefix>[\u4e00-\u9fff]{0,20}?)\s*[〔\[［【(（]\s*(?P<year>\d{4})\s*"
                         r"[〕\]］】)）]\s*(?P<num>\d{1,5})\s*号$")
+LABELLED_NUMBER = re.compile(r"(?:文\s*号|编\s*号|纪要编号)\s*[：:]\s*(?P<prefix>[\u4e00-\u9fff]{0,20}?)\s*"
+                             r"[〔\[［【(（]\s*(?P<year>\d{4})\s*[〕\]］】)）]\s*(?P<num>\d{1,5})\s*号")
 ISSUE_LINE = re.compile(rf"^(?P<term>第?\s*{NUM}\s*届)?\s*第\s*(?P<num>{NUM})\s*[次期]$")
 PUBLISH = re.compile(r"(?:发布|生成|成文|公开)?(?:时间|日期)\s*[：:]\s*(?P<y>\d{4})\s*[-年/.]\s*(?P<m>\d{1,2})"
                      r"\s*[-月/.]\s*(?P<d>\d{1,2})")
 SOURCE = re.compile(r"(?:来源|发布机构|发文机关)\s*[：:]\s*(?P<src>[\u4e00-\u9fff]{2,30})")
 INTRO = re.compile(r"^(?:会议(?:议定|研究|决定|确定|明确|讨论|同意|认为|要求)[^。，,]{0,14}"
                    r"|(?:现将)?[^。，,]{0,18}纪要如下|会议(?:研究)?(?:了)?以下事项)[：:]?$")
+UNNUMBERED_TOPIC = re.compile(r"^会议(?:听取|审议|书面审议|研究|讨论|传达|学习)")
+NAVIGATION = re.compile(r"[>＞»|｜/]|首页|当前位置|您的位置")
+MEETING_NAME = re.compile(r"^[\u4e00-\u9fff]{0,10}会议?$")
 CLOSING = re.compile(r"^(?:会议还|会议同时|此外|另外)")
 LABELS = re.compile(r"^(出席|请假|列席)\s*[：:]")
 RECORDER = re.compile(r"^记\s*录\s*[：:]\s*(?P<who>.*)$")
@@ -93,6 +98,14 @@ def parse_date(text: str, default_year: int | None = None) -> tuple[dt.date | No
         return dt.date(year, _cn_int(match["m"]), _cn_int(match["d"])), bool(match["y"]), match
     except ValueError:
         return None, bool(match["y"]), match
+
+
+def _split_intro(text: str) -> tuple[str, str | None]:
+    """Web copies run "会议议定以下意见：" into the opening paragraph; the print sets it apart."""
+    head, sep, tail = text.rstrip().rpartition("。")
+    if sep and tail and INTRO.match(tail) and len(tail) <= 30:
+        return head + sep, tail
+    return text, None
 
 
 def marker_level(text: str) -> tuple[int, str] | None:
@@ -168,6 +181,13 @@ class Reader:
 
     def read(self) -> tuple[Minutes, list[Problem]]:
         paras = self.paras
+        for p in paras:                      # a publish line may also sit below the text
+            if len(p.plain) < 80 and (m := PUBLISH.search(p.plain)):
+                try:
+                    self.publish = dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+                except ValueError:
+                    continue
+                break
         start = self._find_start()
         if start is None:
             raise DocgenError.one("这不是一份会议纪要：找不到开头段落（“…主持召开…会议”）和议题（“一、…”）",
@@ -176,8 +196,14 @@ class Reader:
         i = start
         first = paras[i]
         if marker_level(first.plain) is None:
-            self.data["preamble"] = self.field(first.plain, first, "preamble")
-            self._opening(first.plain, first)
+            preamble, intro = _split_intro(first.plain)
+            self._preamble_para = first
+            self.data["preamble"] = self.field(preamble, first, "preamble")
+            self._opening(preamble, first)
+            if intro:
+                if not intro.endswith(("：", ":")):
+                    self.warn(f"“{intro}”后面缺少冒号（原样保留）", first, "decisions_intro")
+                self.data["decisions_intro"] = self.field(intro, first, "decisions_intro")
             i += 1
         else:
             self.warn("没有开头段落（“…主持召开…会议”），直接从议题开始", first, "preamble")
@@ -200,63 +226,87 @@ class Reader:
     # ------------------------------------------------------------------ header
 
     def _find_start(self) -> int | None:
-        for i, p in enumerate(self.paras):
-            text = p.plain
-            if p.zone == "header":
-                continue
-            if "主持" in text and "会议" in text and len(text) > 12:
-                return i
-            if DATE.match(text) and ("会议" in text or "召开" in text) and len(text) > 12:
-                return i
-        for i, p in enumerate(self.paras):
-            level = marker_level(p.plain)
-            if level and level[0] == 0 and p.zone != "header":
-                return i
-        return None
+        """The opening paragraph ("…主持召开…会议"), or the first topic when there is none.
+
+        A web page may show a summary of the opening above the title; when a title, number
+        or publish line follows the first candidate, a later candidate is the real opening.
+        """
+        first_topic = next((i for i, p in enumerate(self.paras)
+                            if p.zone != "header" and (lv := marker_level(p.plain)) and lv[0] == 0), None)
+        limit = first_topic if first_topic is not None else len(self.paras)
+        candidates = [i for i, p in enumerate(self.paras[:limit]) if p.zone != "header" and self._opening_like(p.plain)]
+        if not candidates:
+            return first_topic
+        start = candidates[0]
+        for later in candidates[1:]:
+            between = self.paras[start + 1:later]
+            if any(self._header_like(p.plain) for p in between):
+                start = later
+        return start
+
+    @staticmethod
+    def _opening_like(text: str) -> bool:
+        if len(text) <= 12:
+            return False
+        if "主持" in text and "会议" in text:
+            return True
+        return bool(DATE.match(text) and ("会议" in text or "召开" in text))
+
+    @staticmethod
+    def _header_like(text: str) -> bool:
+        return bool((text.endswith("纪要") and len(text) <= 60) or DOC_NUMBER.match(text)
+                    or LABELLED_NUMBER.search(text) or PUBLISH.search(text))
 
     def _header(self, paras: list[Para]) -> None:
         junk: list[Para] = []
         for p in paras:
-            text = p.plain
             spaced = normalize_spaces(p.text)
-            if m := PUBLISH.search(text):
-                try:
-                    self.publish = dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
-                except ValueError:
-                    pass
-                if s := SOURCE.search(spaced.replace(IDEOGRAPHIC_SPACE, " ")):
-                    self.source_office = s["src"]
+            if self._header_item(p.plain, spaced, p):
                 continue
-            if s := SOURCE.search(spaced.replace(IDEOGRAPHIC_SPACE, " ")):
-                self.source_office = s["src"]
-                continue
-            if m := DOC_NUMBER.match(text):
-                number = f"{m['prefix']}〔{m['year']}〕{m['num']}号"
-                if number != text:
-                    self.warn(f"纪要编号“{text}”写法不规范，记作“{number}”", p, "doc_number")
-                self.data["doc_number"] = number
-                self.doc_year = int(m["year"])
-                continue
-            if m := ISSUE_LINE.match(text):
-                self.title_session = _cn_int(m["num"])
-                if m["term"]:
-                    self.data["term"] = re.sub(r"\s", "", m["term"])
-                continue
-            if m := OFFICE_LINE.match(spaced):
-                date, _, _ = parse_date(m["date"])
-                self.header_date = date
-                continue
-            if FULL_DATE.match(text):
-                date, _, _ = parse_date(text)
-                self.header_date = self.header_date or date
-                continue
-            if text.endswith("纪要") and len(text) <= 60:
-                self._title(text, p)
-                continue
+            segments = [x for x in spaced.split(IDEOGRAPHIC_SPACE) if x]
+            if len(segments) > 1 and any([self._header_item(strip_spaces(x), x, p) for x in segments]):
+                continue               # "市政府第12次常务会议纪要　常务会议纪要〔2022〕12号" on one line
             junk.append(p)
         if junk:
             shown = "；".join(p.plain[:20] for p in junk[:3])
             self.warn(f"忽略了标题前的 {len(junk)} 段文字（网页导航等）：{shown}", junk[0])
+
+    def _header_item(self, text: str, spaced: str, p: Para) -> bool:
+        """Take what a header line tells (title, number, dates, source); False when it is junk."""
+        meta = False
+        if m := PUBLISH.search(text):
+            try:
+                self.publish = self.publish or dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+            except ValueError:
+                pass
+            meta = True
+        if s := SOURCE.search(spaced.replace(IDEOGRAPHIC_SPACE, " ")):
+            self.source_office = s["src"]
+            meta = True
+        if m := (DOC_NUMBER.match(text) or LABELLED_NUMBER.search(text)):
+            number = f"{m['prefix']}〔{m['year']}〕{m['num']}号"
+            if number != m.group(0).split("：")[-1].split(":")[-1]:
+                self.warn(f"纪要编号“{m.group(0)}”写法不规范，记作“{number}”", p, "doc_number")
+            self.data["doc_number"] = number
+            self.doc_year = int(m["year"])
+            return True
+        if meta:
+            return True
+        if m := ISSUE_LINE.match(text):
+            self.title_session = _cn_int(m["num"])
+            if m["term"]:
+                self.data["term"] = re.sub(r"\s", "", m["term"])
+            return True
+        if m := OFFICE_LINE.match(spaced):
+            self.header_date = parse_date(m["date"])[0]
+            return True
+        if FULL_DATE.match(text):
+            self.header_date = self.header_date or parse_date(text)[0]
+            return True
+        if text.endswith("纪要") and len(text) <= 60 and not NAVIGATION.search(text):
+            self._title(text, p)
+            return True
+        return False
 
     def _title(self, text: str, para: Para) -> None:
         """纪要标志 "苏州市人民政府常务会议纪要" or a web title "市政府第12次常务会议纪要"."""
@@ -265,7 +315,7 @@ class Reader:
             self.title_session = _cn_int(m["num"])
             if m["term"]:
                 self.data.setdefault("term", re.sub(r"\s", "", m["term"]))
-            if m["meeting"] and m["meeting"].endswith("会议"):
+            if m["meeting"] and MEETING_NAME.match(m["meeting"]):
                 self.data.setdefault("meeting", m["meeting"])
             head = body[:m.start()]
         else:
@@ -273,7 +323,7 @@ class Reader:
             split = re.search(r"(?:人民政府|政府)", body)
             if split:
                 meeting = body[split.end():]
-                if meeting:
+                if MEETING_NAME.match(meeting):
                     self.data["meeting"] = meeting
                 head = body[:split.end()]
         if head.endswith("人民政府") and len(head) > 4:
@@ -303,10 +353,12 @@ class Reader:
             if m["term"]:
                 self.data["term"] = re.sub(r"\s", "", m["term"])
             meeting = m["meeting"]
-            if meeting and meeting.endswith("会议") and len(meeting) > 2:
+            if meeting and MEETING_NAME.match(meeting):
                 self.data.setdefault("meeting", meeting)
         elif m := re.search(r"召开[^，,。]{0,12}?(?P<meeting>[\u4e00-\u9fff]{2,8}会议)", text):
-            self.data.setdefault("meeting", m["meeting"])
+            meeting = re.sub(r"^.*?政府", "", m["meeting"])
+            if MEETING_NAME.match(meeting) and len(meeting) > 2:
+                self.data.setdefault("meeting", meeting)
 
     def _chair(self, text: str) -> dict | None:
         at = text.find("主持")
@@ -319,7 +371,7 @@ class Reader:
         clause = PERIOD.sub("", clause)
         clause = re.sub(r"^(?:由|在)", "", clause)
         clause = clause.split("、")[-1]
-        clause = re.sub(r"^(?:受.{1,12}委托)", "", clause)
+        clause = re.sub(r"受.{1,14}?委托", "", clause)
         if m := re.fullmatch(rf"(?P<name>[\u4e00-\u9fff·]{{2,6}}?)(?P<title>{TITLE_RE})", clause):
             return {"name": m["name"], "title": m["title"]}
         if m := re.fullmatch(rf"(?:.*?)(?P<title>{TITLE_RE})(?P<name>[\u4e00-\u9fff·]{{2,4}})", clause):
@@ -348,7 +400,7 @@ class Reader:
         body = paras[i:end]
         levels = [marker_level(p.plain) for p in body]
         present = sorted({lv[0] for lv in levels if lv})
-        shift = present[0] if present else 0
+        rank = {level: k for k, level in enumerate(present)}   # 一、 then 1. (no （一）) is two levels
         topics: list[_Topic] = []
         closing: list[tuple[str, Para]] = []
         stack: list[_Node] = []
@@ -358,7 +410,7 @@ class Reader:
         for p, lv in zip(body if present else [], levels if present else []):
             text = p.plain
             if lv is not None:
-                level, rest = lv[0] - shift, lv[1]
+                level, rest = rank[lv[0]], lv[1]
                 if level == 0:
                     topics.append(_Topic(rest, p))
                     stack = []
@@ -399,6 +451,12 @@ class Reader:
             bool(FULL_DATE.match(text)) or bool(DISCLOSURE.match(text) and "公开" in text)
 
     def _unnumbered(self, body: list[Para], topics: list[_Topic]) -> None:
+        evidence = any("纪要" in p.plain for p in self.paras) or self.data.get("decisions_intro") or \
+            any(UNNUMBERED_TOPIC.match(p.plain) for p in body)
+        if not body or not evidence:
+            raise DocgenError.one("这不是一份会议纪要：没有议题（“一、…”或“会议听取/审议了…”段落），"
+                                  "也没有“纪要”字样", file=self.name,
+                                  hint="docgen parse 读取会议纪要的存档文本、PDF 或 DOCX")
         for p in body:
             text = p.plain
             if topics and CLOSING.match(text):
@@ -539,7 +597,8 @@ class Reader:
                 if year:
                     try:
                         date = dt.date(year, month, day)
-                        self.warn(f"会议日期没有写年份，年份 {year} 取自{source}", self.paras[0], "date")
+                        self.warn(f"会议日期没有写年份，年份 {year} 取自{source}",
+                                  getattr(self, "_preamble_para", None), "date")
                     except ValueError:
                         date = None
             if date is None:
@@ -551,14 +610,17 @@ class Reader:
                 raise DocgenError.one("这份纪要找不到会议日期（开头段落中的“×年×月×日”）", file=self.name,
                                       hint="请确认这是会议纪要")
             d["date"] = date
+        title = (self.hints.get("title") or "").strip()
+        if "issuer" not in d and title.endswith("纪要") and (m := re.match(r"^(.{2,20}?人民政府)", title)):
+            d["issuer"] = m.group(1)
         if "issuer" not in d:
             for office in (d.get("compiled_by"), (d.get("printed") or {}).get("by"), self.source_office):
                 if office and ISSUER_TAIL.search(office):
                     issuer = ISSUER_TAIL.sub("", office)
-                    if issuer.endswith("政府"):
+                    if issuer.endswith("人民政府") and len(issuer) > 4:
                         d["issuer"] = issuer
                         break
-                elif office and office.endswith("人民政府"):
+                elif office and office.endswith("人民政府") and len(office) > 4:
                     d["issuer"] = office
                     break
         d["profile"] = _profile_for(d.get("issuer"))
@@ -613,10 +675,7 @@ def _pieces(lines: list[Line]) -> list[tuple[str, list[tuple[str, str]]]]:
         elif not sections:
             sections.append(("列席", []))
         pieces = sections[-1][1]
-        if pieces and pieces[-1][1] == BREAK and line.trail:
-            pass
-        parts = [x for x in text.split(IDEOGRAPHIC_SPACE)]
-        parts = [x for x in parts if x]
+        parts = [x for x in text.split(IDEOGRAPHIC_SPACE) if x]
         for k, part in enumerate(parts):
             last = k == len(parts) - 1
             pieces.append((part, (SEP if line.trail else BREAK) if last else SEP))
@@ -663,12 +722,8 @@ def _solve(pieces: list[tuple[str, str]], label: str, allow_reps: bool) -> list[
             text = ""
             for j in range(i + 1, min(n, i + 14) + 1):
                 text += pieces[j - 1][0]
-                closed = j == n or pieces[j - 1][1] == SEP or j - i >= 1
-                inside_sep = any(pieces[k][1] == SEP for k in range(i, j - 1))
-                if inside_sep:
-                    break
-                if not closed:
-                    continue
+                if j - 1 > i and pieces[j - 2][1] == SEP:
+                    break                 # an entry never spans a certain separator
                 options: list[tuple[int, float, tuple]] = []
                 # the "…的代表" line ends the list
                 if allow_reps and j == n and text.endswith("的代表") and len(text) > 3:

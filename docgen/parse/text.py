@@ -34,7 +34,8 @@ MARKERS = [
 LABEL = re.compile(r"^(出席|请假|列席|记录|分送|抄送|主送)\s*[：:]")
 PAGE_NUMBER = re.compile(r"^[\s\u3000]*(?:[—－\-–─━]+\s*\d{1,3}\s*[—－\-–─━]+|第\s*\d{1,3}\s*页"
                          r"(?:\s*[/，,]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3})[\s\u3000]*$")
-PINYIN_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüv]{1,7}[)）]")
+_PY = "[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüv]{1,7}"
+PINYIN_GLOSS = re.compile(rf"(?<=[\u4e00-\u9fff])[(（]{_PY}(?: {_PY}){{0,3}}[)）]")
 HTML_HINT = re.compile(r"<(?:br|p|div|span|td|tr|/p|/div)\b[^>]*>|&(?:nbsp|ldquo|rdquo|mdash|lt|gt|amp|#\d+);",
                        re.I)
 
@@ -174,7 +175,8 @@ def text_lines(text: str) -> TextSource:
     """Split archived text into lines, recording page starts, gaps and trailing spaces."""
     notes: list[str] = []
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
-    if looks_html(text):
+    html_input = looks_html(text)
+    if html_input:
         text = clean_html(text)
         notes.append("输入含有 HTML 标记，已去掉标记")
     if PINYIN_GLOSS.search(text):
@@ -187,8 +189,8 @@ def text_lines(text: str) -> TextSource:
     alternating = bool(nonblank) and blank_runs.count(1) >= 0.6 * max(1, len(nonblank) - 1)
     widths = [cells(normalize_spaces(r.strip(WS))) for r in nonblank]
     long_lines = sum(1 for w in widths if w > 31)
-    wrapped = bool(widths) and long_lines <= 0.1 * len(widths) and \
-        sum(1 for w in widths if w >= 24) >= 0.4 * len(widths)
+    wrapped = not html_input and bool(widths) and long_lines <= 0.1 * len(widths) and \
+        (alternating or sum(1 for w in widths if w >= 24) >= 0.4 * len(widths))
 
     lines: list[Line] = []
     page = 1
@@ -262,7 +264,8 @@ def paragraphs(lines: list[Line], wrapped: bool = True, full: float = 24.0) -> l
     for line in lines:
         new = (prev is None or not wrapped or line.start is True or line.gap_before
                or prev.trail or prev.zone != line.zone or starts_structure(line.text)
-               or (line.start is None and prev.cells < full and not prev.text.endswith("、")))
+               or (line.start is None and prev.cells < full and not prev.text.endswith("、"))
+               or prev.cells > 31.5)
         if line.start is False and prev is not None and prev.zone == line.zone:
             new = False
         if new:

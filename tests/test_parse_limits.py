@@ -1,0 +1,185 @@
+"""Inputs that are not minutes get a clear refusal (DocgenError, Chinese, naming the file),
+in bounded time and memory: empty, binary, plain prose, over 50 MB, broken PDFs, zip bombs."""
+
+from __future__ import annotations
+
+import io
+import struct
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from docgen.diff import cmd_diff
+from docgen.errors import DocgenError
+from docgen.parse.api import cmd_parse, parse_file
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+SEED = FIXTURES / "suzhou-2020-96.txt"
+
+
+def refused(path: Path, *words: str, seconds: float = 5.0) -> str:
+    start = time.monotonic()
+    with pytest.raises(DocgenError) as info:
+        parse_file(path)
+    assert time.monotonic() - start < seconds
+    text = str(info.value)
+    assert str(path) in text, text
+    for word in words:
+        assert word in text, text
+    return text
+
+
+def test_empty(tmp_path):
+    for name in ("empty.txt", "empty.pdf", "empty.docx"):
+        path = tmp_path / name
+        path.write_bytes(b"")
+        refused(path, "空")
+    blank = tmp_path / "blank.txt"
+    blank.write_text("\n \n\u3000\n", encoding="utf-8")
+    refused(blank, "空")
+
+
+def test_binary(tmp_path):
+    path = tmp_path / "minutes.txt"
+    path.write_bytes(bytes(range(256)) * 64)
+    refused(path, "二进制")
+
+
+def test_pdf_named_txt(tmp_path):
+    path = tmp_path / "minutes.txt"
+    path.write_bytes(b"%PDF-1.7\n" + b"x" * 100)
+    refused(path, "PDF")
+
+
+def test_not_minutes(tmp_path):
+    path = tmp_path / "news.txt"
+    path.write_text("今天天气晴朗，市民出游踊跃。\n各景区接待游客12万人次。\n", encoding="utf-8")
+    refused(path, "不是一份会议纪要")
+
+
+def test_too_large(tmp_path):
+    for name in ("big.txt", "big.pdf", "big.docx"):
+        path = tmp_path / name
+        with open(path, "wb") as handle:       # sparse: 51 MB on paper, nothing on disk
+            handle.truncate(51 * 1024 * 1024)
+        refused(path, "过大", seconds=1.0)
+
+
+def test_broken_pdf(tmp_path):
+    path = tmp_path / "broken.pdf"
+    path.write_bytes(b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n" + b"\x00" * 50)
+    refused(path)
+    path.write_bytes(b"not a pdf at all")
+    refused(path, "PDF")
+
+
+def test_docx_that_is_not_a_zip(tmp_path):
+    path = tmp_path / "old.docx"
+    path.write_bytes(b"\xd0\xcf\x11\xe0" + b"\x00" * 2000)     # an old binary .doc
+    refused(path, "DOCX")
+    path.write_bytes(b"PK\x03\x04" + b"\x00" * 100)
+    refused(path)
+
+
+def _bomb(size: int) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        with zf.open("word/document.xml", "w") as member:
+            chunk = b"\0" * (1024 * 1024)
+            for _ in range(size // len(chunk)):
+                member.write(chunk)
+    return buffer.getvalue()
+
+
+def test_zip_bomb(tmp_path):
+    data = _bomb(100 * 1024 * 1024)             # 100 MB of zeros in ~100 KB
+    assert len(data) < 1024 * 1024
+    path = tmp_path / "bomb.docx"
+    path.write_bytes(data)
+    refused(path, "ZIP 炸弹", seconds=2.0)
+
+
+def test_zip_bomb_with_lying_sizes(tmp_path):
+    """A member that declares 1 KB but inflates to 100 MB: never inflated past 1 KB."""
+    data = bytearray(_bomb(100 * 1024 * 1024))
+    name = b"word/document.xml"
+    # local file header: uncompressed size at offset 22; central directory entry: offset 24
+    for signature, size_at in ((b"PK\x03\x04", 22), (b"PK\x01\x02", 24)):
+        at = 0
+        while (at := data.find(signature, at)) >= 0:
+            name_len_at = 26 if signature == b"PK\x03\x04" else 28
+            name_len = struct.unpack_from("<H", data, at + name_len_at)[0]
+            start = at + (30 if signature == b"PK\x03\x04" else 46)
+            if bytes(data[start:start + name_len]) == name:
+                struct.pack_into("<I", data, at + size_at, 1024)
+            at += 4
+    path = tmp_path / "liar.docx"
+    path.write_bytes(bytes(data))
+    text = refused(path, seconds=3.0)
+    assert "损坏" in text or "无法读取" in text
+
+
+def test_unknown_suffix(tmp_path):
+    path = tmp_path / "minutes.odt"
+    path.write_bytes(b"x")
+    refused(path, "不支持")
+
+
+def test_missing_file(tmp_path):
+    refused(tmp_path / "nothing.txt", "不存在")
+
+
+def test_cmd_parse_exit_codes(tmp_path, capsys):
+    out = tmp_path / "out.yaml"
+    assert cmd_parse(SEED, out) == 0
+    assert out.read_text(encoding="utf-8").count("- title:") == 10
+    err = capsys.readouterr().err
+    assert "警告" in err and "半角" in err
+    before = out.read_bytes()
+    assert cmd_parse(SEED, out) == 2                      # never overwrites by accident
+    assert "已存在" in capsys.readouterr().err and out.read_bytes() == before
+    assert cmd_parse(SEED, out, force=True) == 0
+    news = tmp_path / "news.txt"
+    news.write_text("今天天气晴朗，市民出游踊跃。\n", encoding="utf-8")
+    assert cmd_parse(news, tmp_path / "news.yaml") == 2
+    assert not (tmp_path / "news.yaml").exists()
+    assert "错误" in capsys.readouterr().err
+
+
+def test_cmd_parse_to_stdout(capsys):
+    assert cmd_parse(SEED, None) == 0
+    assert "session: 96" in capsys.readouterr().out
+
+
+def test_cmd_diff_exit_codes(tmp_path, capsys):
+    yaml_path = FIXTURES / "suzhou-2020-96.yaml"
+    assert cmd_diff(yaml_path, SEED) == 0
+    changed = tmp_path / "changed.yaml"
+    changed.write_text(yaml_path.read_text(encoding="utf-8").replace("市资源规划局关于", "市资源局关于"),
+                       encoding="utf-8")
+    capsys.readouterr()
+    assert cmd_diff(yaml_path, changed) == 1
+    out = capsys.readouterr().out
+    assert "topics[2].items[0]" in out and "市资源规划局" in out and "市资源局" in out
+    assert cmd_diff(yaml_path, tmp_path / "missing.yaml") == 2
+
+
+def test_wiring_helpers(tmp_path, capsys):
+    """add_parse_command / add_diff_command plug into argparse subparsers as docgen/cli.py uses them."""
+    import argparse
+
+    from docgen.diff import add_diff_command
+    from docgen.parse.api import add_parse_command
+    parser = argparse.ArgumentParser(prog="docgen")
+    sub = parser.add_subparsers(dest="command")
+    add_parse_command(sub)
+    add_diff_command(sub)
+    out = tmp_path / "seed.yaml"
+    args = parser.parse_args(["parse", str(SEED), "-o", str(out)])
+    assert args.func(args) == 0 and out.exists()
+    args = parser.parse_args(["diff", str(out), str(FIXTURES / "suzhou-2020-96.yaml")])
+    assert args.func(args) == 0
+    assert "相同" in capsys.readouterr().out
