@@ -167,19 +167,14 @@ def test_cmd_diff_exit_codes(tmp_path, capsys):
     assert cmd_diff(yaml_path, tmp_path / "missing.yaml") == 2
 
 
-def test_wiring_helpers(tmp_path, capsys):
-    """add_parse_command / add_diff_command plug into argparse subparsers as docgen/cli.py uses them."""
-    import argparse
-
-    from docgen.diff import add_diff_command
-    from docgen.parse.api import add_parse_command
-    parser = argparse.ArgumentParser(prog="docgen")
-    sub = parser.add_subparsers(dest="command")
-    add_parse_command(sub)
-    add_diff_command(sub)
+def test_parse_and_diff_commands(tmp_path, capsys):
+    """docgen parse writes the YAML; docgen diff finds it equal to the fixture, then not."""
+    from docgen.cli import main
     out = tmp_path / "seed.yaml"
-    args = parser.parse_args(["parse", str(SEED), "-o", str(out)])
-    assert args.func(args) == 0 and out.exists()
-    args = parser.parse_args(["diff", str(out), str(FIXTURES / "suzhou-2020-96.yaml")])
-    assert args.func(args) == 0
+    assert main(["parse", str(SEED), "-o", str(out)]) == 0 and out.exists()
+    assert main(["parse", str(SEED), "-o", str(out)]) == 2          # never overwrites silently
+    assert main(["diff", str(out), str(FIXTURES / "suzhou-2020-96.yaml")]) == 0
     assert "相同" in capsys.readouterr().out
+    out.write_text(out.read_text(encoding="utf-8").replace("栗涛", "栗波"), encoding="utf-8")
+    assert main(["diff", str(out), str(FIXTURES / "suzhou-2020-96.yaml")]) == 1
+    assert "recorder" in capsys.readouterr().out
