@@ -24,10 +24,10 @@ guessed at: composing fails with a DocgenError naming each such topic, and the c
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 from .errors import DocgenError, Problem
+from .layout.blocks import chinese_date
 from .model.minutes import Minutes
 
 __all__ = ["classify", "preamble_text", "short_issuer"]
@@ -65,10 +65,6 @@ def short_issuer(issuer: str | None) -> str:
         level = found.group(0)[: -len("人民政府")]
         return f"{level}政府"
     return issuer
-
-
-def _chinese_date(day: dt.date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def _issuer(m: Minutes) -> str | None:
@@ -109,7 +105,7 @@ def preamble_text(m: Minutes, issuer: str | None = None) -> str:
     assert m.chair is not None and m.session is not None
     chair = m.chair.name + (m.chair.title or "")
     meeting = f"{m.term or ''}{short_issuer(issuer or _issuer(m))}第{m.session}次{m.meeting}"
-    parts = [f"{_chinese_date(m.date)}{m.period or ''}，{chair}主持召开{meeting}"]
+    parts = [f"{chinese_date(m.date)}{m.period or ''}，{chair}主持召开{meeting}"]
     parts += groups["传达"]
     if groups["审议"]:
         parts.append("审议" + "".join(groups["审议"]))

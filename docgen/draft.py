@@ -142,7 +142,8 @@ printed:
 def _top_level(path: Path) -> dict | None:
     """The top-level mapping of a YAML file, or None when it is not one docgen can read."""
     from .errors import DocgenError
-    from .model.load import parse_yaml, read_text
+    from .model.source import read_text
+    from .model.yamlnodes import parse_yaml
     try:
         data, _ = parse_yaml(read_text(path, limit=1024 * 1024), str(path))
     except (DocgenError, OSError):

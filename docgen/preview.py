@@ -216,7 +216,7 @@ class Preview:
     def _render(self, raw: bytes | None, missing: str | None) -> tuple[str | None, list[str], list[str]]:
         """(the rendered HTML or None, errors, warnings)."""
         from .model import load_minutes_text, load_profile
-        from .model.load import decode
+        from .model.source import decode
         from .render.api import render_bytes
         if raw is None:
             return None, [missing or f"文件 {self.name}：无法读取"], []
@@ -232,7 +232,7 @@ class Preview:
         return page, [], [_problem_text(p, self.name) for p in loaded.warnings]
 
     def _read(self) -> tuple[bytes | None, str | None]:
-        from .model.load import MAX_BYTES
+        from .model.source import MAX_BYTES
         try:
             size = self.path.stat().st_size
             if size > MAX_BYTES:

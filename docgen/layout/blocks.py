@@ -124,6 +124,8 @@ def _items(items: list[Item], level: int):
 
 
 LABEL_CELLS = 3  # "出席：" is two characters and a full-width colon
+# The label printed before each attendance list; the parser reads the lists back by it.
+ATTENDANCE_LABELS = {"present": "出席", "on_leave": "请假", "attending": "列席"}
 
 
 def _label_block(kind: str, label: str, spans: list[Span], gap: int) -> Block:
@@ -160,17 +162,18 @@ def _attendance(m: Minutes):
         return
     gap = 1
     if a.present:
-        yield _label_block("present", "出席", _joined([_person(n) for n in a.present]), gap)
+        people = [_person(n) for n in a.present]
+        yield _label_block("present", ATTENDANCE_LABELS["present"], _joined(people), gap)
         gap = 0
     if a.on_leave:
         people = [_person(x.name, f"（{x.reason}）" if x.reason else "") for x in a.on_leave]
-        yield _label_block("on_leave", "请假", _joined(people), gap)
+        yield _label_block("on_leave", ATTENDANCE_LABELS["on_leave"], _joined(people), gap)
         gap = 0
     people = [_person(x) for x in a.attending if isinstance(x, str)]
     units = [_unit_entry(e) for e in a.attending if isinstance(e, UnitEntry)]
     indent = BODY.label_indent + LABEL_CELLS
     if people or units:
-        yield _label_block("attending", "列席", _joined(people or units), gap)
+        yield _label_block("attending", ATTENDANCE_LABELS["attending"], _joined(people or units), gap)
         gap = 0
         if people and units:   # unit entries start a new line under the first name
             yield Block("attending-units", tuple(_joined(units)), first=indent, left=indent,

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from .minutes import (DISTRIBUTION_LABELS, Absence, Attendance, Chair, Item, Minutes, Printed, Topic,
+                      UnitEntry)
+
 ALIASES: dict[str, str] = {
     "版式": "profile", "发文机关": "issuer", "会议": "meeting", "届次": "term",
     "次": "session", "会次": "session", "纪要编号": "doc_number", "编号": "doc_number",
@@ -17,11 +20,10 @@ ALIASES: dict[str, str] = {
 }
 
 # Keys whose Chinese spelling also decides the printed label.
-LABEL_KEYS = {"分送", "抄送", "主送"}
+LABEL_KEYS = set(DISTRIBUTION_LABELS)
 
 
 def _known_keys() -> list[str]:
-    from .minutes import Absence, Attendance, Chair, Item, Minutes, Printed, Topic, UnitEntry
     names: set[str] = set(ALIASES)
     for model in (Minutes, Chair, Item, Topic, Absence, UnitEntry, Attendance, Printed):
         names.update(model.model_fields)

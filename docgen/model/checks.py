@@ -3,88 +3,109 @@
 from __future__ import annotations
 
 from collections import Counter
+from typing import Callable
 
 from ..errors import Problem, format_path
-from .minutes import Item, Minutes, UnitEntry
+from .minutes import Attendance, Item, Minutes, UnitEntry
+from .yamlnodes import Marks
+
+At = Callable[..., Problem]                 # (message, *field path) → Problem on that field's line
+Listed = list[tuple[str, tuple]]            # (person, field path) in one attendance list
 
 
-def semantic_checks(m: Minutes, marks: dict, name: str) -> tuple[list[Problem], list[Problem]]:
-    errors: list[Problem] = []
-    warnings: list[Problem] = []
-
-    def at(*path: object) -> int | None:
-        for end in range(len(path), -1, -1):
-            if path[:end] in marks:
-                return marks[path[:end]][0]
-        return None
+def semantic_checks(m: Minutes, marks: Marks, name: str) -> tuple[list[Problem], list[Problem]]:
+    """(errors, warnings): errors stop the render, warnings are printed and rendering goes on."""
 
     def problem(message: str, *path: object) -> Problem:
-        return Problem(message, file=name, line=at(*path), path=format_path(path) or None)
+        return Problem(message, file=name, line=marks.nearest(path)[0], path=format_path(path) or None)
 
-    # Dates in order.
+    errors = _dates_in_order(m, problem) + _blank_text(m, problem)
+    warnings: list[Problem] = []
+    if m.attendance:
+        lists = _listed(m.attendance)
+        warnings += _listed_twice(m.attendance, lists, problem)
+        errors += [p for entries in lists.values() for person, path in entries
+                   for p in _blank(person, path, problem)]
+        more_errors, more_warnings = _listed_in_two(m.attendance, lists, problem)
+        errors += more_errors
+        warnings += more_warnings
+    return errors, warnings
+
+
+def _dates_in_order(m: Minutes, problem: At) -> list[Problem]:
+    errors = []
     if m.printed and m.printed.date < m.date:
         errors.append(problem(f"印发日期 {m.printed.date} 早于会议日期 {m.date}", "printed", "date"))
     if m.compiled_date and m.compiled_date < m.date:
         errors.append(problem(f"整理日期 {m.compiled_date} 早于会议日期 {m.date}", "compiled_date"))
+    return errors
 
-    # Text that is only spaces passes "not empty" but prints as nothing.
-    def blank(text: str | None, *path: object) -> None:
-        if text is not None and text and not text.strip():
-            errors.append(problem("只有空白，没有文字", *path))
 
-    def items(entries: list[Item], *path: object) -> None:
+def _blank(text: str | None, path: tuple, problem: At) -> list[Problem]:
+    """Text that is only spaces passes "not empty" but prints as nothing."""
+    if text is not None and text and not text.strip():
+        return [problem("只有空白，没有文字", *path)]
+    return []
+
+
+def _blank_text(m: Minutes, problem: At) -> list[Problem]:
+    errors: list[Problem] = []
+
+    def items(entries: list[Item], path: tuple) -> None:
         for i, item in enumerate(entries):
-            blank(item.text, *path, i)
-            items(item.items, *path, i, "items")
+            errors.extend(_blank(item.text, (*path, i), problem))
+            items(item.items, (*path, i, "items"))
 
     if m.chair:
-        blank(m.chair.name, "chair", "name")
+        errors += _blank(m.chair.name, ("chair", "name"), problem)
     for t, topic in enumerate(m.topics):
-        blank(topic.title, "topics", t, "title")
+        errors += _blank(topic.title, ("topics", t, "title"), problem)
         for b, paragraph in enumerate(topic.body):
-            blank(paragraph, "topics", t, "body", b)
-        items(topic.items, "topics", t, "items")
+            errors += _blank(paragraph, ("topics", t, "body", b), problem)
+        items(topic.items, ("topics", t, "items"))
     for c, paragraph in enumerate(m.closing):
-        blank(paragraph, "closing", c)
+        errors += _blank(paragraph, ("closing", c), problem)
+    return errors
 
-    # Names listed twice.
-    if m.attendance:
-        a = m.attendance
-        lists: list[tuple[str, str, list[tuple[str, tuple]]]] = [
-            ("出席", "present", [(n, ("attendance", "present", i)) for i, n in enumerate(a.present)]),
-            ("请假", "on_leave",
-             [(x.name, ("attendance", "on_leave", i)) for i, x in enumerate(a.on_leave)]),
-            ("列席", "attending",
-             [(x, ("attendance", "attending", i)) for i, x in enumerate(a.attending)
-              if isinstance(x, str)]),
-        ]
-        for label, _key, entries in lists:
-            counts = Counter(n for n, _ in entries)
-            for dup, count in counts.items():
+
+def _listed(a: Attendance) -> dict[str, Listed]:
+    """The people of each list by its label, with their paths; unit entries are not people."""
+    return {
+        "出席": [(n, ("attendance", "present", i)) for i, n in enumerate(a.present)],
+        "请假": [(x.name, ("attendance", "on_leave", i)) for i, x in enumerate(a.on_leave)],
+        "列席": [(x, ("attendance", "attending", i)) for i, x in enumerate(a.attending)
+                 if isinstance(x, str)],
+    }
+
+
+def _listed_twice(a: Attendance, lists: dict[str, Listed], problem: At) -> list[Problem]:
+    warnings = []
+    for label, entries in lists.items():
+        for dup, count in Counter(n for n, _ in entries).items():
+            if count > 1:
+                second = [p for n, p in entries if n == dup][1]
+                warnings.append(problem(f"{label}名单中“{dup}”出现了 {count} 次", *second))
+    for i, entry in enumerate(a.attending):
+        if isinstance(entry, UnitEntry):
+            for dup, count in Counter(entry.names).items():
                 if count > 1:
-                    second = [p for n, p in entries if n == dup][1]
-                    warnings.append(problem(f"{label}名单中“{dup}”出现了 {count} 次", *second))
-        for i, entry in enumerate(a.attending):
-            if isinstance(entry, UnitEntry):
-                for dup, count in Counter(entry.names).items():
-                    if count > 1:
-                        warnings.append(problem(f"“{entry.unit}”下“{dup}”出现了 {count} 次",
-                                                "attendance", "attending", i))
-        for _label, _key, entries in lists:
-            for person, path in entries:
-                blank(person, *path)
+                    warnings.append(problem(f"“{entry.unit}”下“{dup}”出现了 {count} 次",
+                                            "attendance", "attending", i))
+    return warnings
 
-        present = {n: p for n, p in lists[0][2]}
-        on_leave = {n: p for n, p in lists[1][2]}
-        attending = {n: p for n, p in lists[2][2]}
-        for i, entry in enumerate(a.attending):
-            if isinstance(entry, UnitEntry):
-                for person in entry.names:
-                    attending.setdefault(person, ("attendance", "attending", i))
-        for person in sorted(present.keys() & on_leave.keys()):
-            errors.append(problem(f"“{person}”同时列在出席和请假中", *on_leave[person]))
-        for person in sorted(present.keys() & attending.keys()):
-            warnings.append(problem(f"“{person}”同时列在出席和列席中", *attending[person]))
-        for person in sorted(on_leave.keys() & attending.keys()):
-            warnings.append(problem(f"“{person}”同时列在请假和列席中", *attending[person]))
+
+def _listed_in_two(a: Attendance, lists: dict[str, Listed],
+                   problem: At) -> tuple[list[Problem], list[Problem]]:
+    """Present and on leave cannot both be true (an error); the other overlaps are warnings."""
+    present, on_leave, attending = ({n: p for n, p in lists[label]} for label in ("出席", "请假", "列席"))
+    for i, entry in enumerate(a.attending):
+        if isinstance(entry, UnitEntry):
+            for person in entry.names:
+                attending.setdefault(person, ("attendance", "attending", i))
+    errors = [problem(f"“{person}”同时列在出席和请假中", *on_leave[person])
+              for person in sorted(present.keys() & on_leave.keys())]
+    warnings = [problem(f"“{person}”同时列在出席和列席中", *attending[person])
+                for person in sorted(present.keys() & attending.keys())]
+    warnings += [problem(f"“{person}”同时列在请假和列席中", *attending[person])
+                 for person in sorted(on_leave.keys() & attending.keys())]
     return errors, warnings

@@ -8,7 +8,7 @@ Text is kept exactly as the clerk wrote it; numbering (一、 （一）) and lab
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal, Union
+from typing import Annotated, ClassVar, Literal, Union, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -25,16 +25,23 @@ class Chair(Strict):
     title: str | None = Field(None, description="职务，如 市长、副市长")
 
 
-class Item(Strict):
-    """A numbered point （一）; may nest 1. and （1） levels."""
+class Shorthand(Strict):
+    """A model a clerk may write as a bare string, which fills its ``BARE`` field."""
 
-    text: Text
-    items: list["Item"] = Field(default_factory=list)
+    BARE: ClassVar[str]
 
     @model_validator(mode="before")
     @classmethod
     def _from_string(cls, value: object) -> object:
-        return {"text": value} if isinstance(value, str) else value
+        return {cls.BARE: value} if isinstance(value, str) else value
+
+
+class Item(Shorthand):
+    """A numbered point （一）; may nest 1. and （1） levels."""
+
+    BARE = "text"
+    text: Text
+    items: list["Item"] = Field(default_factory=list)
 
 
 class Topic(Strict):
@@ -51,16 +58,12 @@ class Topic(Strict):
         return self
 
 
-class Absence(Strict):
+class Absence(Shorthand):
     """请假: a name and, where the office prints it, the reason."""
 
+    BARE = "name"
     name: Text
     reason: str | None = None
-
-    @model_validator(mode="before")
-    @classmethod
-    def _from_string(cls, value: object) -> object:
-        return {"name": value} if isinstance(value, str) else value
 
 
 class UnitEntry(Strict):
@@ -89,6 +92,10 @@ class Printed(Strict):
 
 
 Period = Literal["上午", "下午", "晚上"]
+DistributionLabel = Literal["分送", "抄送", "主送"]
+# The words themselves, for the code that finds them in text (aliases, the parser).
+PERIODS: tuple[str, ...] = get_args(Period)
+DISTRIBUTION_LABELS: tuple[str, ...] = get_args(DistributionLabel)
 
 
 class Minutes(Strict):
@@ -110,7 +117,7 @@ class Minutes(Strict):
     compiled_by: str | None = Field(None, description="“…整理”")
     compiled_date: dt.date | None = None
     disclosure: str | None = Field(None, description="如 此件公开发布（括号由版式加）")
-    distribution_label: Literal["分送", "抄送", "主送"] = "分送"
+    distribution_label: DistributionLabel = "分送"
     distribution: str | None = Field(None, description="分送/抄送 内容")
     printed: Printed | None = None
 

@@ -5,13 +5,26 @@ from __future__ import annotations
 import re
 
 DIGITS = "零一二三四五六七八九"
-CN_NUM = "[一二三四五六七八九十百零〇]+"
+NUMERALS = "一二三四五六七八九十百零〇"
+# Print and OCR also set the zero as ○ (U+25CB, a circle); a clerk's draft does not.
+PRINTED_NUMERALS = NUMERALS + "○"
+CN_NUM = f"[{NUMERALS}]+"
 
+# A number the clerk typed, by the level it would be generated at; taken off with the
+# spaces around it, and only in the form of that level.
 TYPED = [
     re.compile(rf"^\s*{CN_NUM}\s*[、.．]\s*"),
     re.compile(rf"^\s*[（(]\s*{CN_NUM}\s*[）)]\s*"),
     re.compile(r"^\s*\d+\s*[.．、]\s*(?=\D)"),
     re.compile(r"^\s*[（(]\s*\d+\s*[）)]\s*"),
+]
+# A marker as found at the start of an archived paragraph, any level: read leniently
+# (○, a comma after 一 as web copies have it) but never a year "2020." or a figure "1.5".
+PRINTED_MARKERS = [
+    re.compile(rf"^[{PRINTED_NUMERALS}]+\s*[、，,．.]"),
+    re.compile(rf"^[（(]\s*[{PRINTED_NUMERALS}]+\s*[）)]"),
+    re.compile(r"^\d{1,2}\s*[.．、](?![\d.．])"),
+    re.compile(r"^[（(]\s*\d{1,2}\s*[）)]"),
 ]
 
 
@@ -32,13 +45,13 @@ def chinese_number(n: int) -> str:
 
 
 def parse_chinese_number(text: str) -> int:
-    """Inverse of chinese_number; also accepts 〇/零 and Arabic digits."""
+    """Inverse of chinese_number; also accepts 〇/○/零 and Arabic digits."""
     text = text.strip()
     if text.isdigit():
         return int(text)
     total, current = 0, 0
     for ch in text:
-        if ch in "〇零":
+        if ch in "〇○零":
             continue
         if ch in DIGITS:
             current = DIGITS.index(ch)
@@ -67,3 +80,15 @@ def marker(level: int, n: int) -> str:
 def strip_typed_number(text: str, level: int) -> str:
     match = TYPED[min(level, 3)].match(text)
     return text[match.end():] if match else text
+
+
+def marker_level(text: str) -> tuple[int, str] | None:
+    """(level, text without the marker) for a printed 一、 （一） 1. （1）; inverse of ``marker``."""
+    for level, pattern in enumerate(PRINTED_MARKERS):
+        match = pattern.match(text)
+        if match:
+            rest = text[match.end():].lstrip(" \u3000")
+            if level == 2 and rest[:1].isdigit():
+                continue
+            return level, rest
+    return None

@@ -8,6 +8,9 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..errors import DocgenError
+from .messages import validation_problems
+from .source import read_text
+from .yamlnodes import parse_yaml
 
 PROFILE_DIR = Path(__file__).resolve().parent.parent / "profiles"
 
@@ -43,7 +46,6 @@ class Profile(BaseModel):
 
 def load_profile(name_or_path: str) -> Profile:
     """A shipped profile by name, or a user's YAML file by path."""
-    from .load import parse_yaml, read_text
     candidate = Path(name_or_path)
     path = candidate if candidate.suffix in {".yaml", ".yml"} else PROFILE_DIR / f"{name_or_path}.yaml"
     if not path.is_file():
@@ -53,8 +55,8 @@ def load_profile(name_or_path: str) -> Profile:
     try:
         return Profile.model_validate(data)
     except ValidationError as exc:
-        from .load import _pydantic_problems
-        problems = _pydantic_problems(exc, marks, str(path), data)
+        fields = frozenset(Profile.model_fields) | frozenset(FontNames.model_fields)
+        problems = validation_problems(exc, marks, str(path), data, fields)
         for problem in problems:      # hints there name minutes fields; a profile has its own
             if problem.message.startswith("未知字段"):
                 close = difflib.get_close_matches(problem.path or "", list(Profile.model_fields), 1)

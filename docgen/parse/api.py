@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..errors import DocgenError, Problem
 from ..model.minutes import Minutes
+from ..model.source import decode, unreadable
 
 MAX_INPUT_BYTES = 50 * 1024 * 1024
 TEXT_SUFFIXES = {".txt", ".text", ".htm", ".html", ".md"}
@@ -21,12 +22,8 @@ def check_size(path: Path) -> int:
     name = str(path)
     try:
         st = path.stat()
-    except FileNotFoundError:
-        raise DocgenError.one("文件不存在", file=name, hint="检查文件名和路径") from None
-    except PermissionError:
-        raise DocgenError.one("没有读取这个文件的权限", file=name) from None
     except OSError as exc:
-        raise DocgenError.one(f"无法读取文件（{exc.strerror or exc}）", file=name) from None
+        raise unreadable(exc, name) from None
     if path.is_dir():
         raise DocgenError.one("这是一个文件夹，不是文件", file=name)
     if st.st_size == 0:
@@ -52,7 +49,6 @@ def read_bytes(path: Path) -> bytes:
 
 
 def decode_text(data: bytes, name: str) -> str:
-    from ..model.load import decode
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16")

@@ -20,15 +20,15 @@ from typing import Iterator
 
 from ..errors import DocgenError, Problem
 from ..model.minutes import Minutes
+from ..model.numbering import PRINTED_MARKERS, marker
 from .api import MAX_INPUT_BYTES
-from .text import MARKERS, Line, Para, normalize_spaces
+from .text import Line, Para, normalize_spaces
 
 MAX_MEMBERS = 3000
 MAX_MEMBER_BYTES = 64 * 1024 * 1024
 MAX_TOTAL_BYTES = 256 * 1024 * 1024
 MAX_RATIO = 100          # uncompressed / compressed, for members over 1 MB
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-LEVEL_MARKERS = ("一、", "（一）", "1.", "（1）")
 
 
 def check_zip(source: Path | bytes, name: str) -> None:
@@ -148,8 +148,8 @@ def docx_paragraphs(document) -> list[Para]:
             ilvl = num.find(W + "ilvl")
             level = int(ilvl.get(W + "val", "0")) if ilvl is not None else 0
             stripped = text.lstrip(" \u3000")
-            if not any(m.match(stripped) for m in MARKERS):
-                text = LEVEL_MARKERS[min(level, 3)] + stripped
+            if not any(m.match(stripped) for m in PRINTED_MARKERS):
+                text = marker(min(level, 3), 1) + stripped
         segments = [s for s in text.split("\n")]
         lines = []
         for k, segment in enumerate(segments):

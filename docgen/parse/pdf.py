@@ -17,12 +17,13 @@ from dataclasses import dataclass
 
 from ..errors import DocgenError, Problem
 from ..gbt9704 import PAGE, mm
-from ..model.minutes import Minutes
+from ..model.minutes import DISTRIBUTION_LABELS, Minutes
+from .dates import PRINTED_DATE
 from .text import IDEOGRAPHIC_SPACE, PAGE_NUMBER, Line, cells, normalize_spaces, paragraphs
 
 MAX_PAGES = 400
-LABEL_START = re.compile(r"^(分送|抄送|主送)\s*[：:]")
-PRINTED_LINE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印\s*发$")
+LABEL_START = re.compile(rf"^({'|'.join(DISTRIBUTION_LABELS)})\s*[：:]")
+PRINTED_LINE = re.compile(rf"{PRINTED_DATE}\s*印\s*发$")
 
 
 @dataclass
@@ -153,6 +154,7 @@ def _left_edge(body: list[_PLine], cell: float, page_height: float) -> float:
 
 
 def pdf_lines(data: bytes, name: str) -> tuple[list[Line], dict]:
+    """The document's lines, with zone and paragraph starts read from position and size."""
     doc = open_pdf(data, name)
     hints = {"title": (doc.metadata or {}).get("title") or ""}
     raw: list[_PLine] = []
@@ -161,20 +163,22 @@ def pdf_lines(data: bytes, name: str) -> tuple[list[Line], dict]:
             raw.extend(_page_lines(page, number))
     finally:
         doc.close()
-    # page furniture: page numbers at the foot (or head) of the page
-    kept = []
-    for pl in raw:
-        text = pl.text().strip(" \u3000")
-        at_edge = pl.y > 0.82 * pl.page_height or pl.y < 0.08 * pl.page_height
-        if PAGE_NUMBER.match(text) and at_edge:
-            continue
-        if re.fullmatch(r"\d{1,3}", text) and at_edge:
-            continue
-        kept.append(pl)
+    kept = [pl for pl in raw if not _furniture(pl)]
     if not kept:
         raise DocgenError.one("PDF 中没有可读取的文字（可能是扫描件或图片）", file=name,
                               hint="扫描件需要先做文字识别（OCR）")
-    # the body's type size, cell width and left edge
+    return _lines(kept, *_grid(kept)), hints
+
+
+def _furniture(pl: _PLine) -> bool:
+    """A page number at the foot (or head) of the page."""
+    text = pl.text().strip(" \u3000")
+    at_edge = pl.y > 0.82 * pl.page_height or pl.y < 0.08 * pl.page_height
+    return at_edge and bool(PAGE_NUMBER.match(text) or re.fullmatch(r"\d{1,3}", text))
+
+
+def _grid(kept: list[_PLine]) -> tuple[float, float, float, float]:
+    """(body type size, cell width, left edge, line pitch), measured on the body text."""
     sizes: Counter[float] = Counter()
     for pl in kept:
         for s in pl.spans:
@@ -186,7 +190,11 @@ def pdf_lines(data: bytes, name: str) -> tuple[list[Line], dict]:
     pitches = [b.y - a.y for a, b in zip(body, body[1:]) if a.page == b.page and b.y > a.y]
     pitches.sort()
     pitch = pitches[len(pitches) // 4] if pitches else body_size * 1.8
+    return body_size, cell, left, pitch
 
+
+def _lines(kept: list[_PLine], body_size: float, cell: float, left: float, pitch: float) -> list[Line]:
+    """Each line's zone (header, body, 版记) and whether it starts a paragraph."""
     lines: list[Line] = []
     first_body_seen = False
     prev: _PLine | None = None
@@ -207,21 +215,25 @@ def pdf_lines(data: bytes, name: str) -> tuple[list[Line], dict]:
             zone = "body"
         gap = prev is not None and prev.page == pl.page and pl.y - prev.y > 1.5 * pitch
         line = Line(text, page=pl.page, indent=round(indent, 2), zone=zone, size=pl.size, gap_before=gap)
-        if zone == "header":
-            line.start = True
-        elif zone == "colophon":
-            line.start = bool(LABEL_START.match(text) or PRINTED_LINE.search(text))
-        elif 1.4 <= indent <= 2.6:
-            line.start = True
-        elif indent < 0.6:
-            line.start = False
-        elif 2.6 < indent <= 5.6 and lines and lines[-1].zone == "body":
-            line.start = False           # aligned after the colon of 出席：/列席：
-        else:
-            line.start = True            # right-aligned or centred lines stand alone
+        line.start = _starts(text, zone, indent, lines)
         lines.append(line)
         prev = pl
-    return lines, hints
+    return lines
+
+
+def _starts(text: str, zone: str, indent: float, before: list[Line]) -> bool:
+    """Whether a line begins a paragraph, from its zone and its indent in cells."""
+    if zone == "header":
+        return True
+    if zone == "colophon":
+        return bool(LABEL_START.match(text) or PRINTED_LINE.search(text))
+    if 1.4 <= indent <= 2.6:
+        return True
+    if indent < 0.6:
+        return False
+    if 2.6 < indent <= 5.6 and before and before[-1].zone == "body":
+        return False                 # aligned after the colon of 出席：/列席：
+    return True                      # right-aligned or centred lines stand alone
 
 
 def parse_pdf_bytes(data: bytes, name: str) -> tuple[Minutes, list[Problem]]:

@@ -21,17 +21,12 @@ import html
 import re
 from dataclasses import dataclass, field
 
-IDEOGRAPHIC_SPACE = "\u3000"
-WS = " \t\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff"
+from ..layout.blocks import ATTENDANCE_LABELS, IDEOGRAPHIC_SPACE
+from ..model.minutes import DISTRIBUTION_LABELS
+from ..model.numbering import PRINTED_MARKERS
 
-CN_NUM = "[一二三四五六七八九十百零〇○]+"
-MARKERS = [
-    re.compile(rf"^{CN_NUM}\s*[、，,．.]"),
-    re.compile(rf"^[（(]\s*{CN_NUM}\s*[）)]"),
-    re.compile(r"^\d{1,2}\s*[.．、](?![\d.．])"),
-    re.compile(r"^[（(]\s*\d{1,2}\s*[）)]"),
-]
-LABEL = re.compile(r"^(出席|请假|列席|记录|分送|抄送|主送)\s*[：:]")
+WS = " \t\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff"
+LABEL = re.compile(rf"^({'|'.join([*ATTENDANCE_LABELS.values(), '记录', *DISTRIBUTION_LABELS])})\s*[：:]")
 PAGE_NUMBER = re.compile(r"^[\s\u3000]*(?:[—－\-–─━]+\s*\d{1,3}\s*[—－\-–─━]+|第\s*\d{1,3}\s*页"
                          r"(?:\s*[/，,]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3})[\s\u3000]*$")
 _PY = "[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüv]{1,7}"
@@ -149,8 +144,8 @@ def strip_spaces(text: str) -> str:
 
 
 def starts_structure(text: str) -> bool:
-    return bool(LABEL.match(text) or any(p.match(text) for p in MARKERS[:2]) or
-                MARKERS[3].match(text) or MARKERS[2].match(text))
+    """A label or a numbering marker begins a paragraph even where the line above is full."""
+    return bool(LABEL.match(text) or any(p.match(text) for p in PRINTED_MARKERS))
 
 
 def looks_html(text: str) -> bool:
@@ -173,6 +168,14 @@ class TextSource:
 
 def text_lines(text: str) -> TextSource:
     """Split archived text into lines, recording page starts, gaps and trailing spaces."""
+    text, notes, html_input = _cleaned(text)
+    raw = text.split("\n")
+    alternating, wrapped = _shape(raw, html_input)
+    return TextSource(_lines(raw, alternating), wrapped, notes)
+
+
+def _cleaned(text: str) -> tuple[str, list[str], bool]:
+    """(text, notes, was HTML): markup and pinyin glosses removed, each with a note saying so."""
     notes: list[str] = []
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
     html_input = looks_html(text)
@@ -183,7 +186,11 @@ def text_lines(text: str) -> TextSource:
         count = len(PINYIN_GLOSS.findall(text))
         text = PINYIN_GLOSS.sub("", text)
         notes.append(f"去掉了 {count} 处插入的拼音注音，如“區(qū)”")
-    raw = text.split("\n")
+    return text, notes, html_input
+
+
+def _shape(raw: list[str], html_input: bool) -> tuple[bool, bool]:
+    """(blank lines alternate with text, lines are hard-wrapped print lines): PDF extract or web copy."""
     nonblank = [r for r in raw if r.strip(WS)]
     blank_runs = _blank_runs(raw)
     alternating = bool(nonblank) and blank_runs.count(1) >= 0.6 * max(1, len(nonblank) - 1)
@@ -191,7 +198,11 @@ def text_lines(text: str) -> TextSource:
     long_lines = sum(1 for w in widths if w > 31)
     wrapped = not html_input and bool(widths) and long_lines <= 0.1 * len(widths) and \
         (alternating or sum(1 for w in widths if w >= 24) >= 0.4 * len(widths))
+    return alternating, wrapped
 
+
+def _lines(raw: list[str], alternating: bool) -> list[Line]:
+    """Lines with their page, gap above and trailing space; page numbers are dropped."""
     lines: list[Line] = []
     page = 1
     prev_raw = ""
@@ -223,7 +234,7 @@ def text_lines(text: str) -> TextSource:
             line.indent = indent_cells
         lines.append(line)
         gap = False
-    return TextSource(lines, wrapped, notes)
+    return lines
 
 
 def _leading_indent(raw: str) -> float:

@@ -1,0 +1,117 @@
+"""PyYAML's syntax errors → one Chinese Problem a clerk can act on.
+
+PyYAML names the token it choked on, often lines after the real mistake; a clerk needs
+the mistake. The table maps its messages to Chinese with a hint, and a quote left open
+is traced back to the line where it opened.
+"""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from ..errors import Problem
+
+# (text in PyYAML's message, Chinese message, hint, use the context mark)
+_YAML_PROBLEMS = [
+    ("found character '\\t'", "使用了制表符（Tab）", "YAML 只能用空格缩进和分隔，请把 Tab 换成空格", False),
+    ("while scanning a quoted scalar", "引号没有闭合", "检查这一行开始的引号是否成对", True),
+    ("while parsing a flow sequence", "方括号 [ ] 没有闭合，或其中缺少逗号", "检查这一行开始的 [ ]", True),
+    ("while parsing a flow mapping", "花括号 { } 没有闭合，或其中缺少逗号", "检查这一行开始的 { }", True),
+    ("while scanning a block scalar", "多行文字（| 或 >）写法有误", "| 或 > 后应换行再缩进书写", False),
+    ("mapping values are not allowed here", "这里不能出现“键: 值”",
+     "检查缩进是否与同层字段对齐；文字中含英文冒号“: ”时请加引号", False),
+    ("could not find expected ':'", "缺少冒号", "每个字段写作“键: 值”", True),
+    ("expected <block end>", "缩进不一致", "同一层的字段要对齐", False),
+    ("did not find expected key", "缩进不一致", "同一层的字段要对齐", False),
+    ("did not find expected '-' indicator", "列表缩进不一致", "同一列表的“- ”要对齐", False),
+    ("expected a single document", "文件中有多个 YAML 文档（---）", "一个文件只写一份纪要", False),
+    ("could not determine a constructor", "不允许的 YAML 标签", "草稿中不能使用 !! 或 ! 开头的标签", False),
+    ("found undefined tag handle", "不允许的 YAML 标签", "草稿中不能使用 !! 或 ! 开头的标签", False),
+    ("while scanning a tag", "不允许的 YAML 标签", "草稿中不能使用 !! 或 ! 开头的标签", False),
+    ("while scanning an anchor", "锚点（&）写法有误", "文字以 & 开头时请加引号", False),
+    ("while scanning an alias", "别名（*）写法有误", "文字以 * 开头时请加引号", False),
+    ("found unexpected end of stream", "文件意外结束", "检查最后几行的引号和括号", False),
+    ("expected the node content", "缺少内容", "检查这一行的 - 和冒号", False),
+    ("expected '<document start>'", "YAML 结构有误", "检查这一行的缩进和冒号", False),
+]
+_CANNOT_START = re.compile(r"found character '(.+)' that cannot start any token")
+# A quote that opens a value: after indentation, "- ", ": ", "[", "{" or ",".
+_OPENING_QUOTE = re.compile(r"""(?:^\s*|[-:,\[{]\s+|[\[{,])(["'])""")
+
+
+def yaml_problem(exc: yaml.MarkedYAMLError, name: str) -> Problem:
+    """The Chinese reading of a syntax error, pointing where the clerk should look."""
+    text = f"{exc.context or ''} {exc.problem or ''}"
+    mark = exc.problem_mark or exc.context_mark
+    for needle, message, hint, use_context in _YAML_PROBLEMS:
+        if needle in text:
+            if use_context and exc.context_mark is not None:
+                mark = exc.context_mark
+            break
+    else:
+        found = _CANNOT_START.search(text)
+        if found:
+            message = f"字符 {found.group(1)} 不能放在值的开头"
+            hint = "请给这段文字加引号"
+        else:
+            message, hint = f"YAML 语法错误（{(exc.problem or exc.context or '').strip()}）", None
+    if mark is not None and message != "引号没有闭合":
+        opened = _unclosed_quote(_buffer(exc), mark.line)
+        if opened is not None:
+            line, column = opened
+            return Problem("引号没有闭合", file=name, line=line, column=column,
+                           hint=f"这个引号一直延续到第{mark.line + 1}行才遇到下一个引号")
+    return Problem(message, file=name, line=mark.line + 1 if mark else None,
+                   column=mark.column + 1 if mark else None, hint=hint)
+
+
+def _buffer(exc: yaml.MarkedYAMLError) -> str:
+    """The whole text PyYAML was reading: its marks carry it, NUL-terminated."""
+    mark = exc.problem_mark or exc.context_mark
+    buffer = getattr(mark, "buffer", None) or ""
+    return buffer.rstrip("\0")
+
+
+def _unclosed_quote(text: str, error_line: int) -> tuple[int, int] | None:
+    """Where a quoted value opened that swallowed the lines up to a syntax error.
+
+    A quote left open on line 4 is only noticed where the next quote closes it, often many
+    lines later, but the clerk needs line 4. ``error_line`` is 0-based; returns 1-based
+    (line, column) of the opening quote, or None when the error is something else.
+    """
+    lines = text.split("\n")
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    for number in range(min(error_line, len(lines)) - 1, -1, -1):
+        line = lines[number]
+        if line.lstrip().startswith("#"):
+            continue
+        found = _OPENING_QUOTE.search(line)
+        if not found:
+            continue
+        end = _closing_quote(text, starts[number] + found.end(), found.group(1))
+        closes_on = text.count("\n", 0, end) if end is not None else error_line
+        if number < closes_on and error_line - 1 <= closes_on <= error_line:
+            return number + 1, found.start(1) + 1
+        return None  # the nearest quoted value before the error is fine
+    return None
+
+
+def _closing_quote(text: str, start: int, quote: str) -> int | None:
+    """Offset of the quote that closes one opened before ``start``, by YAML's escaping rules."""
+    i = start
+    while i < len(text):
+        ch = text[i]
+        if quote == '"' and ch == "\\":
+            i += 2
+            continue
+        if ch == quote:
+            if quote == "'" and text.startswith("''", i):
+                i += 2
+                continue
+            return i
+        i += 1
+    return None

@@ -1,0 +1,244 @@
+"""YAML text → plain data and the line of every value, composed safely.
+
+The YAML is composed to nodes first (safe tags only, aliases refused, size and depth
+bounded), so each value keeps its line; Chinese keys are mapped to canonical ones here,
+so the paths that later error messages name are always canonical.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Any
+
+import yaml
+
+from ..errors import DocgenError, format_path
+from .aliases import ALIASES, LABEL_KEYS
+from .yamlerrors import yaml_problem
+
+MAX_NODES = 50_000           # a real 纪要 has a few hundred; this bounds the work on hostile input
+MAX_DEPTH = 40               # nesting of mappings and lists
+# What YAML (and the XML inside a DOCX) cannot carry, plus the invisible line
+# separators that make editors and YAML disagree about line numbers.
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+YAML_TAG = "tag:yaml.org,2002:"
+# Tags a plain draft may carry (implicitly resolved or written as !!str etc.).
+SCALAR_TAGS = {YAML_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
+PLAIN_TAGS = {YAML_TAG + "value", YAML_TAG + "merge"}
+
+
+class Marks(dict):
+    """Field path → (line, column), 1-based; ``spelled`` keeps keys as the clerk typed them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.spelled: dict[tuple, str] = {}
+
+    def nearest(self, path: tuple) -> tuple[int | None, int | None]:
+        """The mark of ``path`` or of its closest ancestor: a missing field has no line."""
+        for end in range(len(path), -1, -1):
+            if path[:end] in self:
+                return self[path[:end]]
+        return None, None
+
+
+def parse_yaml(text: str, name: str, *, labels: bool = False) -> tuple[Any, Marks]:
+    """Compose safely and build plain data plus a path → (line, column) map.
+
+    With ``labels`` a top-level 分送/抄送/主送 key also records ``distribution_label``.
+    """
+    controls = [m.start() for m in CONTROL.finditer(text)]
+    # PyYAML refuses control characters outright and says only "position N"; swap them for a
+    # harmless character so the file still parses and the offending field can be named.
+    loader = _Loader(CONTROL.sub("\ufffd", text) if controls else text)
+    builder = _Builder(loader, name, text, controls, labels)
+    try:
+        try:
+            node = loader.get_single_node()
+            if node is None:
+                raise DocgenError.one("文件是空的", file=name, hint="用 docgen new 生成一份草稿")
+            data = builder.build(node, ())
+        finally:
+            loader.dispose()
+    except (_Refused, yaml.YAMLError, RecursionError) as exc:
+        raise _refusal(exc, text, controls, name) from None
+    if controls:  # outside every value: in a comment or between tokens
+        raise control_error(text, controls[0], name, None)
+    return data, builder.marks
+
+
+def _refusal(exc: Exception, text: str, controls: list[int], name: str) -> DocgenError:
+    """Why the file could not be composed, and where; a stray control character comes first."""
+    if isinstance(exc, _Refused):
+        mark = exc.mark
+        return DocgenError.one(exc.message, file=name, line=mark.line + 1 if mark else None,
+                               column=mark.column + 1 if mark else None, hint=exc.hint)
+    if isinstance(exc, yaml.MarkedYAMLError):
+        problems = [yaml_problem(exc, name)]
+        if controls:
+            problems = control_error(text, controls[0], name, None).problems + problems
+        return DocgenError(problems)
+    if isinstance(exc, yaml.YAMLError):  # ReaderError and friends, which carry no mark
+        position = getattr(exc, "position", None)
+        if isinstance(position, int):
+            line, column = _line_col(text, position)
+            return DocgenError.one("文件含有 YAML 不允许的字符", file=name, line=line,
+                                   column=column, hint="删除这个不可见字符")
+        return DocgenError.one("YAML 格式错误", file=name)
+    return DocgenError.one("嵌套层次过深", file=name)  # RecursionError
+
+
+def _line_col(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def control_error(text: str, offset: int, name: str, path: str | None) -> DocgenError:
+    """A control character, named by code point: it is invisible in the clerk's editor."""
+    line, column = _line_col(text, offset)
+    char = text[offset]
+    if char in "\u2028\u2029\x85":
+        what = f"含有不可见的换行符 U+{ord(char):04X}，行号会错乱"
+    else:
+        what = f"含有控制字符 U+{ord(char):04X}，会损坏 DOCX"
+    return DocgenError.one(what, file=name, line=line,
+                           column=column, path=path, hint="删除这个不可见字符")
+
+
+class _Refused(Exception):
+    """Input the loader will not compose: an alias, or too much of it."""
+
+    def __init__(self, message: str, mark: yaml.Mark | None, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message, self.mark, self.hint = message, mark, hint
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that refuses aliases (drafts never need them, bombs do) and bounds the work."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.node_count = 0
+
+    def compose_node(self, parent, index):  # type: ignore[override]
+        if self.check_event(yaml.AliasEvent):
+            raise _Refused("不允许使用 YAML 别名（*引用）", self.peek_event().start_mark,
+                           "请把内容直接写出来")
+        self.node_count += 1
+        if self.node_count > MAX_NODES:
+            raise _Refused(f"内容过多（超过 {MAX_NODES} 个值），不像是一份纪要草稿",
+                           self.peek_event().start_mark)
+        return super().compose_node(parent, index)
+
+
+def _tag_name(tag: str) -> str:
+    return "!!" + tag[len(YAML_TAG):] if tag.startswith(YAML_TAG) else tag
+
+
+class _Builder:
+    """Node tree → plain data; records where each field path sits in the file."""
+
+    def __init__(self, loader: _Loader, name: str, original: str, controls: list[int],
+                 top_level_labels: bool):
+        self.loader, self.name, self.original = loader, name, original
+        self.controls = controls            # offsets of control characters (already replaced)
+        self.labels = top_level_labels
+        self.marks = Marks()
+
+    def build(self, node: yaml.Node, path: tuple, mark: tuple[int, int] | None = None) -> Any:
+        self.marks[path] = mark or (node.start_mark.line + 1, node.start_mark.column + 1)
+        if len(path) > MAX_DEPTH:
+            raise DocgenError.one("嵌套层次过深", file=self.name, line=node.start_mark.line + 1,
+                                  path=format_path(path))
+        if isinstance(node, yaml.MappingNode):
+            if node.tag != YAML_TAG + "map":
+                self.refuse_tag(node, path)
+            return self.build_mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            if node.tag != YAML_TAG + "seq":
+                self.refuse_tag(node, path)
+            return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
+        return self.build_scalar(node, path)
+
+    def build_scalar(self, node: yaml.Node, path: tuple) -> Any:
+        self.check_control(node, path)
+        if node.tag in PLAIN_TAGS:  # a bare "=" or "<<" as a value is just text
+            return node.value
+        if node.tag not in SCALAR_TAGS:
+            self.refuse_tag(node, path)
+        try:
+            value = self.loader.construct_object(node, deep=True)
+        except (ValueError, KeyError, TypeError, AttributeError, OverflowError):
+            # 2020-02-30 looks like a date but is none (likewise "!!bool maybe"): keep the
+            # text; validation then names the field and what it should be.
+            return node.value
+        if isinstance(value, str) and (bad := CONTROL.search(value)):  # written as "\a", "\x07"
+            raise DocgenError.one(f"含有控制字符 U+{ord(bad.group()):04X}，会损坏 DOCX",
+                                  file=self.name, line=node.start_mark.line + 1,
+                                  column=node.start_mark.column + 1,
+                                  path=format_path(path) or None, hint="删除这个转义字符")
+        return value
+
+    def build_mapping(self, node: yaml.MappingNode, path: tuple) -> dict:
+        out: dict = {}
+        first: dict[str, tuple[int, str]] = {}   # canonical key → (line, key as typed)
+        label: str | None = None
+        for key_node, value_node in node.value:
+            key = self.key(key_node, path)
+            key_line = key_node.start_mark.line + 1
+            canonical = ALIASES.get(key, key)
+            if canonical in first:
+                line, spelled = first[canonical]
+                same = "" if spelled == key else f"（“{spelled}”与“{key}”是同一个字段）"
+                raise DocgenError.one(f"字段“{key}”重复出现，第{line}行已有{same}", file=self.name,
+                                      line=key_line, path=format_path(path + (canonical,)),
+                                      hint="删除其中一个")
+            first[canonical] = (key_line, key)
+            if key != canonical:
+                self.marks.spelled[path + (canonical,)] = key
+            if key in LABEL_KEYS and not path and self.labels:
+                label = key
+            # Point at the key: that is where a clerk looks, and a block value starts a line later.
+            same_line = value_node.start_mark.line == key_node.start_mark.line
+            where = None if same_line else (key_line, key_node.start_mark.column + 1)
+            out[canonical] = self.build(value_node, path + (canonical,), where)
+        if label and "distribution_label" not in out:
+            out["distribution_label"] = label
+        return out
+
+    def key(self, key_node: yaml.Node, path: tuple) -> str:
+        """The key as typed, refused unless it is plain text: YAML would make 2020: a number."""
+        key_line = key_node.start_mark.line + 1
+        if key_node.tag == YAML_TAG + "merge":
+            raise DocgenError.one("不允许使用合并键“<<”", file=self.name, line=key_line,
+                                  path=format_path(path) or None, hint="请把内容直接写出来")
+        if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in SCALAR_TAGS:
+            if isinstance(key_node, yaml.ScalarNode):
+                self.refuse_tag(key_node, path)
+            raise DocgenError.one("字段名应为文字", file=self.name, line=key_line,
+                                  path=format_path(path) or None)
+        self.check_control(key_node, path)
+        key = key_node.value
+        if key_node.tag != YAML_TAG + "str":  # 2020:, true:, ~: … resolve to other types
+            raise DocgenError.one(f"字段名应为文字，而不是“{key}”", file=self.name,
+                                  line=key_line, path=format_path(path) or None,
+                                  hint="字段名请用英文字段名或中文别名")
+        if bad := CONTROL.search(key):
+            raise DocgenError.one(f"字段名含有控制字符 U+{ord(bad.group()):04X}", file=self.name,
+                                  line=key_line, path=format_path(path) or None,
+                                  hint="删除这个转义字符")
+        return key
+
+    def check_control(self, node: yaml.Node, path: tuple) -> None:
+        """A control character inside this node's span of the original text is refused here."""
+        i = bisect.bisect_left(self.controls, node.start_mark.index)
+        if i < len(self.controls) and self.controls[i] < node.end_mark.index:
+            raise control_error(self.original, self.controls[i], self.name,
+                                format_path(path) or None)
+
+    def refuse_tag(self, node: yaml.Node, path: tuple) -> None:
+        raise DocgenError.one(f"不允许的 YAML 标签“{_tag_name(node.tag)}”", file=self.name,
+                              line=node.start_mark.line + 1, column=node.start_mark.column + 1,
+                              path=format_path(path) or None,
+                              hint="草稿中不能使用 !! 或 ! 开头的标签，请直接写文字")

@@ -1,0 +1,56 @@
+"""Dates as archived copies write them, back to ``datetime.date``.
+
+The print sets 2020年4月29日 (``layout.blocks.chinese_date``); older copies and opening
+paragraphs write 二〇二〇年四月二十九日 or leave the year out; web pages add a
+"发布时间：2020-04-29" line. Every form is read here, once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ..model.numbering import DIGITS, PRINTED_NUMERALS, parse_chinese_number
+
+CN = f"[{PRINTED_NUMERALS}]"
+_YEAR_ZEROS = "〇○Ｏ"                  # and 零, which DIGITS holds
+_CN_YEAR = f"[{_YEAR_ZEROS}{DIGITS}]{{4}}"
+# Year, month and day in Arabic or Chinese numerals, the year optional: 四月二十九日.
+DATE = re.compile(rf"(?:(?P<y>\d{{4}}|{_CN_YEAR})\s*年)?\s*"
+                  rf"(?P<m>\d{{1,2}}|{CN}{{1,3}})\s*月\s*(?P<d>\d{{1,2}}|{CN}{{1,4}})\s*[日号]")
+FULL_DATE = re.compile(rf"^(?:\d{{4}}|{_CN_YEAR})\s*年\s*(?:\d{{1,2}}|{CN}{{1,3}})"
+                       rf"\s*月\s*(?:\d{{1,2}}|{CN}{{1,4}})\s*日$")
+# The date as the print sets it under the 编发单位 and in the 印发 line (a fragment).
+PRINTED_DATE = r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+PUBLISH = re.compile(r"(?:发布|生成|成文|公开)?(?:时间|日期)\s*[：:]\s*(?P<y>\d{4})\s*[-年/.]\s*(?P<m>\d{1,2})"
+                     r"\s*[-月/.]\s*(?P<d>\d{1,2})")
+
+
+def parse_date(text: str, default_year: int | None = None) -> tuple[dt.date | None, bool, re.Match | None]:
+    """First date in ``text``: (date, had a year, match). Chinese numerals are accepted."""
+    match = DATE.search(text)
+    if not match:
+        return None, False, None
+    year = _year(match["y"]) if match["y"] else default_year
+    if year is None:
+        return None, False, match
+    try:
+        return dt.date(year, parse_chinese_number(match["m"]), parse_chinese_number(match["d"])), \
+            bool(match["y"]), match
+    except ValueError:
+        return None, bool(match["y"]), match
+
+
+def _year(text: str) -> int:
+    """二〇二〇 → 2020: a year is read digit by digit, not as a number."""
+    if text.isdigit():
+        return int(text)
+    return int("".join("0" if ch in _YEAR_ZEROS else str(DIGITS.index(ch)) for ch in text))
+
+
+def published(match: re.Match) -> dt.date | None:
+    """The date of a PUBLISH match; None where the page shows an impossible one."""
+    try:
+        return dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
+    except ValueError:
+        return None

@@ -1,0 +1,104 @@
+"""Which meeting, held when, issued by whom: the clues of header, opening and tail, reconciled.
+
+No single part of an archived copy is sure to carry all of it. The title may hold the
+session, the opening paragraph the date without its year, the 印发 line the issuer's
+office; a web copy has only a publish date and a 来源. Once every part has been read,
+the clues are weighed here and each guess is named in a warning.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ..errors import DocgenError
+from ..model.numbering import PRINTED_NUMERALS, parse_chinese_number
+from ..model.profile import PROFILE_DIR, load_profile
+from .reader import Reader
+
+NUM = rf"(?:\d+|[{PRINTED_NUMERALS}]+)"
+TERM = rf"(?P<term>第?\s*{NUM}\s*届)?"         # 十三届, optional wherever it may stand
+# "十三届政府第96次常务会议", "第96次常务会": the term, the session and the meeting's name.
+SESSION = re.compile(rf"{TERM}\s*(?:[\u4e00-\u9fff]{{0,10}}?政府)?\s*"
+                     rf"第?\s*(?P<num>{NUM})\s*次\s*(?P<meeting>[\u4e00-\u9fff]{{0,10}}?会议?)")
+MEETING_NAME = re.compile(r"^[\u4e00-\u9fff]{0,10}会议?$")
+ISSUER_TAIL = re.compile(r"(?:办公室|办公厅)$")
+
+
+def term_of(match: re.Match) -> str:
+    """"十三 届" as printed → "十三届", the way the clerk writes ``term``."""
+    return re.sub(r"\s", "", match["term"])
+
+
+def fill_identity(r: Reader) -> None:
+    """Settle session, date, issuer and profile from everything read."""
+    d = r.data
+    if r.title_session is not None:
+        if d.get("session") not in (None, r.title_session):
+            r.warn(f"标题中的会次（第{r.title_session}次）与开头段落（第{d['session']}次）不一致，取标题",
+                   None, "session")
+        d["session"] = r.title_session
+    if "date" not in d:
+        d["date"] = _meeting_date(r)
+    if "issuer" not in d:
+        issuer = _issuer(r)
+        if issuer:
+            d["issuer"] = issuer
+    d["profile"] = _profile_for(d.get("issuer"))
+
+
+def _meeting_date(r: Reader) -> dt.date:
+    """The opening's month and day with a year from the other dates, else one of those dates."""
+    d = r.data
+    reference = r.publish or r.header_date or d.get("compiled_date") or (d.get("printed") or {}).get("date")
+    date = None
+    if r.date_match is not None:
+        month, day = parse_chinese_number(r.date_match["m"]), parse_chinese_number(r.date_match["d"])
+        year, source = None, None
+        if reference:   # a meeting comes before its minutes are printed or published
+            year = reference.year if (month, day) <= (reference.month, reference.day) else reference.year - 1
+            source = "发布日期" if r.publish else "印发/整理日期"
+        elif r.doc_year:
+            year, source = r.doc_year, "纪要编号"
+        if year:
+            try:
+                date = dt.date(year, month, day)
+                r.warn(f"会议日期没有写年份，年份 {year} 取自{source}", r.preamble_para, "date")
+            except ValueError:
+                date = None
+    if date is None:
+        date = reference
+        if date is not None:
+            r.warn("开头段落没有会议日期，暂用发布/印发日期", None, "date", hint="请核对 date")
+    if date is None:
+        raise DocgenError.one("这份纪要找不到会议日期（开头段落中的“×年×月×日”）", file=r.name,
+                              hint="请确认这是会议纪要")
+    return date
+
+
+def _issuer(r: Reader) -> str | None:
+    """苏州市人民政府 from the document's title, or from the office that compiled or printed it."""
+    d = r.data
+    title = (r.hints.get("title") or "").strip()
+    if title.endswith("纪要") and (m := re.match(r"^(.{2,20}?人民政府)", title)):
+        return m.group(1)
+    for office in (d.get("compiled_by"), (d.get("printed") or {}).get("by"), r.source_office):
+        if office and ISSUER_TAIL.search(office):
+            issuer = ISSUER_TAIL.sub("", office)
+            if issuer.endswith("人民政府") and len(issuer) > 4:
+                return issuer
+        elif office and office.endswith("人民政府") and len(office) > 4:
+            return office
+    return None
+
+
+def _profile_for(issuer: str | None) -> str:
+    """The shipped profile of that issuer, so the parsed YAML renders like the original."""
+    if issuer:
+        for path in sorted(PROFILE_DIR.glob("*.yaml")):
+            try:
+                if load_profile(path.stem).issuer == issuer:
+                    return path.stem
+            except DocgenError:
+                continue
+    return "suzhou"

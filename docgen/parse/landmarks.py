@@ -1,0 +1,46 @@
+"""The lines that open the parts after the topics, so each stage knows where its part ends.
+
+Topics run until the first of them; attendance (出席：/请假：/列席：) until 记录：, the
+版记 or the unlabelled tail ("…整理", the date, "（此件公开发布）"); on a web page the
+footer (关闭, 打印, ICP备 …) ends everything.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..layout.blocks import ATTENDANCE_LABELS
+from ..model.minutes import DISTRIBUTION_LABELS
+from .dates import FULL_DATE, PRINTED_DATE
+from .text import Para, normalize_spaces
+
+LABELS = re.compile(rf"^({'|'.join(ATTENDANCE_LABELS.values())})\s*[：:]")
+RECORDER = re.compile(r"^记\s*录\s*[：:]\s*(?P<who>.*)$")
+COMPILED = re.compile(r"^(?P<by>.{2,30}?)整理$")
+DISCLOSURE = re.compile(r"^[（(](?P<text>[^（）()]{2,30})[）)]$")
+DISTRIBUTION = re.compile(rf"^(?P<label>{'|'.join(DISTRIBUTION_LABELS)})\s*[：:]\s*(?P<text>.*)$")
+PRINTED = re.compile(rf"^(?P<by>.+?)[\s\u3000]*(?P<date>{PRINTED_DATE})\s*印\s*发$")
+FOOTER = re.compile(r"^[【\[]?\s*(?:关闭|打印|分享|收藏|扫一扫|上一篇|下一篇|相关(?:链接|文章|阅读|信息)|"
+                    r"责任编辑|主办|承办|版权|网站标识码|网站地图|联系我们|字体|字号|返回顶部|"
+                    r"附件下载|政府网站|.{0,10}ICP备|.{0,10}公网安备|访问量|浏览次数)")
+
+
+def tail_start(p: Para) -> bool:
+    """A labelled line or the 版记: the topics are over."""
+    text = p.plain
+    return bool(LABELS.match(text) or RECORDER.match(text) or DISTRIBUTION.match(text)
+                or PRINTED.match(text) or p.zone == "colophon")
+
+
+def plain_tail(p: Para) -> bool:
+    """"…整理", the date or "（此件公开发布）": the tail without labels."""
+    text = p.plain
+    return bool(COMPILED.match(text) and len(text) <= 32 and "。" not in text) or \
+        bool(FULL_DATE.match(text)) or bool(DISCLOSURE.match(text) and "公开" in text)
+
+
+def tail_known(p: Para) -> bool:
+    """A line that starts something else, so a 分送 list wrapped onto more lines stops here."""
+    text = p.plain
+    return bool(RECORDER.match(text) or DISTRIBUTION.match(text) or PRINTED.match(normalize_spaces(p.text))
+                or LABELS.match(text) or FOOTER.match(text))

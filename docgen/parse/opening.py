@@ -1,0 +1,149 @@
+"""The opening paragraph and "会议议定以下意见：" after it.
+
+"2020年4月29日上午，李亚平市长主持召开市政府第96次常务会议，……" names the date, the
+period, the chair, the session and the meeting; the paragraph itself is kept verbatim as
+``preamble``. Finding it also ends the header: whatever stands above it is header or frame.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model.minutes import PERIODS
+from ..model.numbering import marker_level, parse_chinese_number
+from . import units as kb
+from .dates import DATE, parse_date
+from .header import header_like
+from .identity import MEETING_NAME, SESSION, term_of
+from .reader import Reader
+from .text import Para
+
+INTRO = re.compile(r"^(?:会议(?:议定|研究|决定|确定|明确|讨论|同意|认为|要求)[^。，,]{0,14}"
+                   r"|(?:现将)?[^。，,]{0,18}纪要如下|会议(?:研究)?(?:了)?以下事项)[：:]?$")
+PERIOD = re.compile(rf"^\s*({'|'.join(PERIODS)})")
+TITLES = ("常务副市长", "副市长", "代理市长", "代市长", "市长", "常务副区长", "副区长", "代理区长",
+          "代区长", "区长", "常务副县长", "副县长", "代理县长", "代县长", "县长", "副州长", "州长",
+          "副镇长", "镇长", "副乡长", "乡长", "副省长", "省长", "副主任", "主任", "副秘书长",
+          "秘书长", "副书记", "书记")
+TITLE_RE = "|".join(TITLES)
+
+
+def find_start(r: Reader) -> int | None:
+    """The opening paragraph ("…主持召开…会议"), or the first topic when there is none.
+
+    A web page may show a summary of the opening above the title; when a title, number
+    or publish line follows the first candidate, a later candidate is the real opening.
+    """
+    paras = r.paras
+    first_topic = next((i for i, p in enumerate(paras)
+                        if p.zone != "header" and (lv := marker_level(p.plain)) and lv[0] == 0), None)
+    limit = first_topic if first_topic is not None else len(paras)
+    candidates = [i for i, p in enumerate(paras[:limit]) if p.zone != "header" and _opening_like(p.plain)]
+    if not candidates:
+        return first_topic
+    start = candidates[0]
+    for later in candidates[1:]:
+        if any(header_like(p.plain) for p in paras[start + 1:later]):
+            start = later
+    return start
+
+
+def _opening_like(text: str) -> bool:
+    if len(text) <= 12:
+        return False
+    if "主持" in text and "会议" in text:
+        return True
+    return bool(DATE.match(text) and ("会议" in text or "召开" in text))
+
+
+def read_opening(r: Reader, i: int) -> int:
+    """Read the opening and the intro line from paragraph ``i``; the index after them."""
+    paras = r.paras
+    first = paras[i]
+    if marker_level(first.plain) is not None:
+        r.warn("没有开头段落（“…主持召开…会议”），直接从议题开始", first, "preamble")
+        r.data["decisions_intro"] = None
+        return i
+    preamble, intro = _split_intro(first.plain)
+    r.preamble_para = first
+    r.data["preamble"] = r.field(preamble, first, "preamble")
+    _date_and_period(r, preamble)
+    if chair := _chair(preamble):
+        r.data["chair"] = chair
+    _session_and_meeting(r, preamble)
+    i += 1
+    r.data["decisions_intro"] = None
+    if intro:
+        _store_intro(r, intro, first)
+    elif i < len(paras) and INTRO.match(paras[i].plain) and len(paras[i].plain) <= 30:
+        _store_intro(r, paras[i].plain, paras[i])
+        i += 1
+    return i
+
+
+def _split_intro(text: str) -> tuple[str, str | None]:
+    """Web copies run "会议议定以下意见：" into the opening paragraph; the print sets it apart."""
+    head, sep, tail = text.rstrip().rpartition("。")
+    if sep and tail and INTRO.match(tail) and len(tail) <= 30:
+        return head + sep, tail
+    return text, None
+
+
+def _store_intro(r: Reader, text: str, para: Para) -> None:
+    if not text.endswith(("：", ":")):
+        r.warn(f"“{text}”后面缺少冒号（原样保留）", para, "decisions_intro")
+    r.data["decisions_intro"] = r.field(text, para, "decisions_intro")
+
+
+def _date_and_period(r: Reader, text: str) -> None:
+    """The date that starts the paragraph; without its year it is left to ``identity``."""
+    date, _, match = parse_date(text[:40])
+    if match is None or match.start() > 2:
+        return
+    r.date_match = match
+    if date:
+        r.data["date"] = date
+    if p := PERIOD.match(text[match.end():]):
+        r.data["period"] = p.group(1)
+
+
+def _session_and_meeting(r: Reader, text: str) -> None:
+    """第96次常务会议 after 召开 (anywhere when the paragraph lacks 召开)."""
+    after = text.split("召开", 1)[1] if "召开" in text else text
+    m = SESSION.search(after[:60]) or (SESSION.search(text) if "召开" not in text else None)
+    if m and m["num"]:
+        try:
+            r.data["session"] = parse_chinese_number(m["num"])
+        except ValueError:
+            pass
+        if m["term"]:
+            r.data["term"] = term_of(m)
+        meeting = m["meeting"]
+        if meeting and MEETING_NAME.match(meeting):
+            r.data.setdefault("meeting", meeting)
+    elif m := re.search(r"召开[^，,。]{0,12}?(?P<meeting>[\u4e00-\u9fff]{2,8}会议)", text):
+        meeting = re.sub(r"^.*?政府", "", m["meeting"])
+        if MEETING_NAME.match(meeting) and len(meeting) > 2:
+            r.data.setdefault("meeting", meeting)
+
+
+def _chair(text: str) -> dict | None:
+    """李亚平市长 (or 市长李亚平) before 主持; a bare name when no title is known."""
+    at = text.find("主持")
+    if at < 0:
+        return None
+    clause = re.split(r"[，,。；;]", text[:at])[-1]
+    _, _, match = parse_date(clause)
+    if match is not None and match.start() == 0:
+        clause = clause[match.end():]
+    clause = PERIOD.sub("", clause)
+    clause = re.sub(r"^(?:由|在)", "", clause)
+    clause = clause.split("、")[-1]
+    clause = re.sub(r"受.{1,14}?委托", "", clause)
+    if m := re.fullmatch(rf"(?P<name>[\u4e00-\u9fff·]{{2,6}}?)(?P<title>{TITLE_RE})", clause):
+        return {"name": m["name"], "title": m["title"]}
+    if m := re.fullmatch(rf"(?:.*?)(?P<title>{TITLE_RE})(?P<name>[\u4e00-\u9fff·]{{2,4}})", clause):
+        return {"name": m["name"], "title": m["title"]}
+    if kb.name_score(clause):
+        return {"name": clause}
+    return None

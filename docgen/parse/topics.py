@@ -1,0 +1,176 @@
+"""Topics 一、 with their items （一） 1. （1）, paragraphs without a number, closing paragraphs.
+
+Markers are layout and are taken off; their levels are ranked as found, so a copy that
+goes 一、 then 1. (no （一）) still nests. Web copies without any numbering get one topic
+per paragraph, titled by its first sentence, with a warning.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..errors import DocgenError
+from ..model.numbering import marker_level
+from .landmarks import FOOTER, plain_tail, tail_start
+from .reader import Reader
+from .text import Para
+
+UNNUMBERED_TOPIC = re.compile(r"^会议(?:听取|审议|书面审议|研究|讨论|传达|学习)")
+CLOSING = re.compile(r"^(?:会议还|会议同时|此外|另外)")
+
+Closing = list[tuple[str, Para]]
+
+
+@dataclass
+class _Node:
+    text: str
+    para: Para
+    items: list["_Node"] = field(default_factory=list)
+
+
+@dataclass
+class _Topic:
+    title: str
+    para: Para
+    items: list[_Node] = field(default_factory=list)
+    body: list[str] = field(default_factory=list)
+
+
+def read_topics(r: Reader, i: int) -> int:
+    """Read the topics from paragraph ``i``; the index where the tail begins."""
+    end = _body_end(r, i)
+    body = r.paras[i:end]
+    levels = [marker_level(p.plain) for p in body]
+    topics, closing = _numbered(r, body, levels) if any(levels) else _unnumbered(r, body)
+    _store(r, topics, closing)
+    r.last_text = _last_text(topics, closing)
+    return end
+
+
+def _body_end(r: Reader, i: int) -> int:
+    paras = r.paras
+    end = len(paras)
+    for j in range(i, len(paras)):
+        if tail_start(paras[j]) or FOOTER.match(paras[j].plain):
+            end = j
+            break
+    # a tail without labels: "…整理", the date and "（此件公开发布）" close the body
+    while end > i and plain_tail(paras[end - 1]):
+        end -= 1
+    return end
+
+
+def _numbered(r: Reader, body: list[Para], levels: list) -> tuple[list[_Topic], Closing]:
+    """The tree of topics and items; text before the first topic joins the opening."""
+    rank = {level: k for k, level in enumerate(sorted({lv[0] for lv in levels if lv}))}
+    topics: list[_Topic] = []
+    closing: Closing = []
+    stack: list[_Node] = []
+    preamble_extra: list[Para] = []
+    for p, lv in zip(body, levels):
+        text = p.plain
+        if lv is not None:
+            level, rest = rank[lv[0]], lv[1]
+            if level == 0 or not topics:     # an item before any topic stands as a topic
+                topics.append(_Topic(rest, p))
+                if level == 0:
+                    stack = []
+                continue
+            depth = min(level, len(stack) + 1)
+            if depth != level:
+                r.warn(f"编号层次跳级：“{text[:12]}”", p)
+            node = _Node(rest, p)
+            stack = stack[:depth - 1]
+            (stack[-1].items if stack else topics[-1].items).append(node)
+            stack.append(node)
+        elif not topics:
+            preamble_extra.append(p)
+        elif closing or CLOSING.match(text):
+            closing.append((text, p))
+        elif not topics[-1].items:
+            topics[-1].body.append(text)
+        elif p is body[-1] or all(marker_level(q.plain) is None for q in body[body.index(p):]):
+            closing.append((text, p))
+        else:
+            r.warn("分项之后的段落没有编号，归入该议题的正文段落（排版时位于分项之前）", p)
+            topics[-1].body.append(text)
+    if preamble_extra:
+        r.warn(f"开头段落之后、第一个议题之前有 {len(preamble_extra)} 段文字，并入开头段落", preamble_extra[0],
+               "preamble")
+        r.data["preamble"] = (r.data.get("preamble") or "") + "".join(p.plain for p in preamble_extra)
+    return topics, closing
+
+
+def _unnumbered(r: Reader, body: list[Para]) -> tuple[list[_Topic], Closing]:
+    """One topic per paragraph, when there is evidence these are minutes at all."""
+    evidence = any("纪要" in p.plain for p in r.paras) or r.data.get("decisions_intro") or \
+        any(UNNUMBERED_TOPIC.match(p.plain) for p in body)
+    if not body or not evidence:
+        raise DocgenError.one("这不是一份会议纪要：没有议题（“一、…”或“会议听取/审议了…”段落），"
+                              "也没有“纪要”字样", file=r.name,
+                              hint="docgen parse 读取会议纪要的存档文本、PDF 或 DOCX")
+    topics: list[_Topic] = []
+    closing: Closing = []
+    for p in body:
+        text = p.plain
+        if topics and CLOSING.match(text):
+            closing.append((text, p))
+            continue
+        head, sep, rest = text.partition("。")
+        topic = _Topic(head if sep else text, p)
+        topic.body.append(rest if sep and rest else text)
+        topics.append(topic)
+    r.warn("议题没有编号（一、二、…）：每段作为一个议题，标题取首句", body[0], "topics")
+    return topics, closing
+
+
+def _store(r: Reader, topics: list[_Topic], closing: Closing) -> None:
+    out = []
+    for t, topic in enumerate(topics):
+        path = f"topics[{t}]"
+        title = r.field(topic.title, topic.para, f"{path}.title")
+        if not topic.items and not topic.body:   # a topic must have content: split its title
+            head, sep, rest = title.partition("。")
+            if sep and rest:
+                title, topic.body = head, [rest]
+            else:
+                r.warn(f"议题“{title[:20]}”没有内容，标题同时记作正文", topic.para, f"{path}.body")
+                topic.body = [title]
+        entry: dict[str, Any] = {"title": title}
+        if topic.items:
+            entry["items"] = [_item(r, node, f"{path}.items[{k}]") for k, node in enumerate(topic.items)]
+        if topic.body:
+            entry["body"] = [r.field(b, topic.para, f"{path}.body[{k}]") for k, b in enumerate(topic.body)]
+        out.append(entry)
+    r.data["topics"] = out
+    if closing:
+        r.data["closing"] = [r.field(text, p, f"closing[{k}]") for k, (text, p) in enumerate(closing)]
+
+
+def _item(r: Reader, node: _Node, path: str) -> Any:
+    """A bare string, or {text, items} when it nests: the shape a clerk writes."""
+    text = r.field(node.text, node.para, f"{path}" if not node.items else f"{path}.text")
+    if not node.items:
+        return text
+    return {"text": text, "items": [_item(r, n, f"{path}.items[{k}]") for k, n in enumerate(node.items)]}
+
+
+def _last_text(topics: list[_Topic], closing: Closing) -> tuple[str, Para | None, str] | None:
+    """The body's last words and where they are: the end of the closing or the deepest item."""
+    if closing:
+        return closing[-1][0], closing[-1][1], f"closing[{len(closing) - 1}]"
+    if not topics:
+        return None
+    last = topics[-1]
+    topic_path = f"topics[{len(topics) - 1}]"
+    if last.items:
+        node, path = last.items[-1], f"{topic_path}.items[{len(last.items) - 1}]"
+        while node.items:
+            path += f".items[{len(node.items) - 1}]"
+            node = node.items[-1]
+        return node.text, node.para, path
+    if last.body:
+        return last.body[-1], last.para, f"{topic_path}.body[{len(last.body) - 1}]"
+    return None

@@ -1,0 +1,49 @@
+"""Profiles: the shipped one, a user's own file, and a broken one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from docgen.errors import DocgenError
+from docgen.layout.pages import typeset
+from docgen.model import load_minutes, load_profile
+
+USER = """\
+name: wuxi
+issuer: 无锡市人民政府
+office: 无锡市人民政府办公室
+header_lines: 12
+"""
+
+
+def test_shipped_profile():
+    p = load_profile("suzhou")
+    assert p.issuer == "苏州市人民政府" and p.fonts.fangsong == "仿宋_GB2312"
+
+
+def test_user_profile_changes_the_mark(tmp_path):
+    path = tmp_path / "wuxi.yaml"
+    path.write_text(USER, encoding="utf-8")
+    m = load_minutes(Path(__file__).resolve().parent.parent / "fixtures" / "suzhou-2020-96.yaml").minutes.model_copy(update={"issuer": None})
+    layout = typeset(m, load_profile(str(path)))
+    assert layout.document.mark == "无锡市人民政府常务会议纪要"
+
+
+@pytest.mark.parametrize("text, needle", [
+    ("name: x\nissuer: 某市人民政府\n", "office"),
+    (USER + "header_linez: 3\n", "header_lines"),
+    (USER.replace("header_lines: 12", "header_lines: 40"), "header_lines"),
+])
+def test_broken_profile_is_a_chinese_error(tmp_path, text, needle):
+    path = tmp_path / "p.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(DocgenError) as info:
+        load_profile(str(path))
+    assert needle in str(info.value) and str(path) in str(info.value)
+
+
+def test_unknown_profile_name():
+    with pytest.raises(DocgenError, match="suzhou"):
+        load_profile("nowhere")
