@@ -310,7 +310,10 @@ def run_batch(inputs: list[str], out_dir: Path, *, formats: list[str], jobs: int
                 progress.report(r)
         else:
             with cf.ProcessPoolExecutor(max_workers=workers, initializer=_init_worker) as pool:
-                futures = {pool.submit(process, job): job for job in work}
+                # Longest first (by input size): the last jobs to finish are then short
+                # ones, so the workers run out of work at nearly the same moment.
+                futures = {pool.submit(process, job): job
+                           for job in sorted(work, key=_input_size, reverse=True)}
                 try:
                     for future in cf.as_completed(futures):
                         try:
@@ -338,6 +341,13 @@ def up_to_date(job: Job) -> bool:
     if job.archived and not _fresh([job.yaml_path], job.source):
         return False
     return _fresh(job.outputs, job.yaml_path)
+
+
+def _input_size(job: Job) -> int:
+    try:
+        return job.source.stat().st_size
+    except OSError:
+        return 0
 
 
 def _init_worker_env() -> None:

@@ -7,6 +7,8 @@ face is missing is an error with the fix, never a silent fallback to a wrong fac
 
 from __future__ import annotations
 
+import marshal
+import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -62,15 +64,17 @@ class Face:
     _units: float = 1000.0
 
     def load(self) -> "Face":
-        from fontTools.ttLib import TTFont
-        font = TTFont(self.path, fontNumber=self.index, lazy=True)
-        self._units = float(font["head"].unitsPerEm)
-        hmtx = font["hmtx"]
-        self.ascent = font["hhea"].ascent / self._units
-        self.descent = abs(font["hhea"].descent) / self._units
-        self._advances = {code: hmtx[glyph][0] / self._units
-                          for code, glyph in font.getBestCmap().items()}
-        font.close()
+        """Read the metrics: from the metrics cache, or from the font with fontTools
+        (~0.1 s for a Noto CJK face, ~0.35 s for all seven roles) and then cache them."""
+        metrics = _read_metrics(self.path, self.index)
+        if metrics is None:
+            metrics = _font_metrics(self.path, self.index)
+            _write_metrics(self.path, self.index, metrics)
+        units, ascent, descent, advances = metrics
+        self._units = float(units)
+        self.ascent = ascent / self._units
+        self.descent = abs(descent) / self._units
+        self._advances = {code: adv / self._units for code, adv in advances.items()}
         return self
 
     def has(self, ch: str) -> bool:
@@ -88,6 +92,56 @@ def face(role: str) -> Face:
     if path is None:
         raise DocgenError.one(f"找不到{ROLE_NAMES[role]}字体文件 {file_name}", hint=FIX)
     return Face(role, path, index, family, weight).load()
+
+
+# -- metrics cache -------------------------------------------------------------------------
+# Every process (each CLI run, each batch worker) needs the advance widths of all seven
+# faces: fontTools takes ~0.35 s to read them, marshal a few ms to read them back. One file
+# per face in <font dir>/cache/metrics, keyed by the font file's size and mtime and the
+# Python version (marshal's format), so a changed font is read again. Best effort: a folder
+# that cannot be written just means fontTools is used each time.
+
+Metrics = tuple[int, int, int, dict[int, int]]   # units per em, ascent, descent, advances
+
+
+def _metrics_file(path: Path, index: int) -> Path | None:
+    from ..environment import FONT_DIR
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    tag = f"py{sys.version_info[0]}{sys.version_info[1]}"
+    return FONT_DIR / "cache" / "metrics" / f"{path.name}.{index}.{st.st_size}.{st.st_mtime_ns}.{tag}"
+
+
+def _font_metrics(path: Path, index: int) -> Metrics:
+    from fontTools.ttLib import TTFont
+    font = TTFont(path, fontNumber=index, lazy=True)
+    try:
+        hmtx = font["hmtx"]
+        advances = {code: hmtx[glyph][0] for code, glyph in font.getBestCmap().items()}
+        return font["head"].unitsPerEm, font["hhea"].ascent, font["hhea"].descent, advances
+    finally:
+        font.close()
+
+
+def _read_metrics(path: Path, index: int) -> Metrics | None:
+    target = _metrics_file(path, index)
+    try:
+        return marshal.loads(target.read_bytes()) if target else None
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+
+
+def _write_metrics(path: Path, index: int, metrics: Metrics) -> None:
+    target = _metrics_file(path, index)
+    if target is not None:
+        try:
+            from ..atomic import write_atomic
+            target.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(target, marshal.dumps(metrics))
+        except Exception:   # noqa: BLE001 — a cache that cannot be written is no error
+            pass
 
 
 def all_faces() -> dict[str, Face]:

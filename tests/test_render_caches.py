@@ -1,0 +1,58 @@
+"""What makes repeated renders cheaper changes nothing that is drawn: shared style classes,
+the garbage-collector threshold, the font-metrics cache. (Speed itself is measured by
+`make bench`, never here.)"""
+
+from __future__ import annotations
+
+import gc
+import re
+import threading
+
+from docgen.render.pdf import _fewer_collections
+
+
+def test_text_pieces_share_classes_instead_of_style_attributes(seed_minutes, seed_rendered):
+    from docgen.render.api import render_bytes
+    html = render_bytes(seed_minutes, "html", prepared=seed_rendered).decode()
+    column = html[html.index('<div class="col'):]
+    pieces = re.findall(r'<span class="k-[^"]*"[^>]*>', column)
+    assert len(pieces) > 200
+    assert not [p for p in pieces if "style=" in p]
+    used = {c for p in pieces for c in re.findall(r"\bs\d+\b", p)}
+    defined = set(re.findall(r"\.(s\d+) \{", html))
+    assert used and used <= defined
+    assert len(defined) < len(pieces) / 5
+
+
+def test_gc_threshold_restored_also_when_renders_overlap():
+    before = gc.get_threshold()
+    entered, release = threading.Event(), threading.Event()
+
+    def other():
+        with _fewer_collections():
+            entered.set()
+            release.wait(5)
+
+    t = threading.Thread(target=other)
+    t.start()
+    entered.wait(5)
+    with _fewer_collections():
+        assert gc.get_threshold()[0] == max(before[0], 10_000)
+    assert gc.get_threshold()[0] == max(before[0], 10_000)   # the other render still runs
+    release.set()
+    t.join()
+    assert gc.get_threshold() == before
+
+
+def test_metrics_cache_reads_back_what_fonttools_reads(tmp_path, monkeypatch):
+    from docgen import environment
+    from docgen.layout import fonts
+    source = fonts.face("latin").path
+    monkeypatch.setattr(environment, "FONT_DIR", tmp_path)
+    direct = fonts._font_metrics(source, 0)
+    assert fonts._read_metrics(source, 0) is None
+    fonts._write_metrics(source, 0, direct)
+    assert fonts._read_metrics(source, 0) == direct
+    target = fonts._metrics_file(source, 0)
+    target.write_bytes(target.read_bytes()[:-3])            # a torn file is ignored
+    assert fonts._read_metrics(source, 0) is None
