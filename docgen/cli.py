@@ -188,14 +188,21 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"日期“{text}”无效，应写作 2020-04-29") from None
 
 
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"“{text}”应为正整数，如 96")
-    return value
+def _int_in(low: int, high: int | None, message: str) -> Callable[[str], int]:
+    """An argparse type: a whole number in [low, high], else ``message`` (with {text})."""
+    def convert(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            value = low - 1
+        if value < low or (high is not None and value > high):
+            raise argparse.ArgumentTypeError(message.format(text=text))
+        return value
+    return convert
+
+
+_positive = _int_in(1, None, "“{text}”应为正整数，如 96")
+_port = _int_in(0, 65535, "端口“{text}”无效，应为 0 到 65535 之间的整数（0 表示自动选择）")
 
 
 def _add_new(sub: Any) -> None:
@@ -283,16 +290,6 @@ def _cmd_render(args: argparse.Namespace) -> int:
 
 
 # --------------------------------------------------------------------------- preview
-
-
-def _port(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = -1
-    if not 0 <= value <= 65535:
-        raise argparse.ArgumentTypeError(f"端口“{text}”无效，应为 0 到 65535 之间的整数（0 表示自动选择）")
-    return value
 
 
 def _add_preview(sub: Any) -> None:
