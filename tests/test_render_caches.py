@@ -16,12 +16,28 @@ def test_text_pieces_share_classes_instead_of_style_attributes(seed_minutes, see
     html = render_bytes(seed_minutes, "html", prepared=seed_rendered).decode()
     column = html[html.index('<div class="col'):]
     pieces = re.findall(r'<span class="k-[^"]*"[^>]*>', column)
-    assert len(pieces) > 200
+    assert len(pieces) > 100
     assert not [p for p in pieces if "style=" in p]
     used = {c for p in pieces for c in re.findall(r"\bs\d+\b", p)}
     defined = set(re.findall(r"\.(s\d+) \{", html))
     assert used and used <= defined
     assert len(defined) < len(pieces) / 5
+
+
+def test_paragraph_lines_share_one_span_and_keep_their_breaks(seed_minutes, seed_rendered):
+    from docgen.render.api import render_bytes
+    html = render_bytes(seed_minutes, "html", prepared=seed_rendered).decode()
+    columns = re.findall(r'<div class="col[^"]*">(.*?)</div>', html, re.S)
+    assert len(columns) == len(seed_rendered.layout.pages)
+    for column, page in zip(columns, seed_rendered.layout.pages):
+        text = re.sub(r"<[^>]+>", "", column)
+        drawn = [line for line in text.split("\n") if line.strip()]
+        slots = {placed.slot for placed in page.lines + page.colophon}
+        assert len(drawn) == len(slots)                 # one text line per used grid line
+    spans = re.findall(r'<span class="k-', html)
+    multi = re.findall(r'<span class="k-[^>]*>[^<]*\n', html)
+    lines = sum(len(p.lines) for p in seed_rendered.layout.pages)
+    assert multi and len(spans) < lines * 3 / 4      # one span per line before
 
 
 def test_gc_threshold_restored_also_when_renders_overlap():

@@ -17,15 +17,11 @@ from ..gbt9704 import GRID, LINE_PITCH_PT
 from ..layout.fonts import FACES, face
 from ..layout.pages import Layout
 from ..model.profile import Profile
-from .view import BODY_W, X0, Y0, build_views
+from .view import BODY_W, X0, Y0, build_views, drawn_pt
 
 COLUMN = {"x": X0, "top": Y0, "width": BODY_W, "pitch": LINE_PITCH_PT, "size": GRID.body_size_pt}
 TEMPLATE_DIR = REPO_ROOT / "templates"
 DEFAULT_TEMPLATE = "minutes.html.j2"
-
-
-def _pt(value: float) -> str:
-    return f"{value:.3f}pt"
 
 
 class StyleSheet:
@@ -54,7 +50,7 @@ def environment(user_dir: str | None = None) -> jinja2.Environment:
     cls = jinja2.Environment if user_dir is None else SandboxedEnvironment
     env = cls(loader=jinja2.FileSystemLoader(dirs), autoescape=True,
               trim_blocks=False, lstrip_blocks=False, undefined=jinja2.StrictUndefined)
-    env.filters["pt"] = _pt
+    env.filters["pt"] = drawn_pt
     return env
 
 

@@ -25,7 +25,13 @@ Y0 = mm(PAGE.top_mm)
 BODY_W = mm(PAGE.body_width_mm)
 BODY_BOTTOM = Y0 + mm(PAGE.body_height_mm)
 CELL = BODY_W / GRID.chars
+PT_DIGITS = 3      # positions and spacings are drawn to 0.001 pt
 EM_TOP = 0.88      # the ideographic em box's top above the baseline, in em
+
+
+def drawn_pt(value: float) -> str:
+    """A length as the backends write it."""
+    return f"{value:.{PT_DIGITS}f}pt"
 
 
 @dataclass
@@ -52,6 +58,13 @@ class Piece:
     kind: str
     drawn: float = 0.0               # its width as drawn, letter-spacing included
     offset: float = 0.0              # gap from the previous piece's end (set per line)
+    more: list[list[Run]] = field(default_factory=list)   # runs of the grid lines below it
+
+    def continued_by(self, below: "Piece") -> bool:
+        """Whether the piece on the next grid line can be drawn as more lines of this one:
+        it starts at the left edge in the same face, size and spacing (a paragraph's lines)."""
+        return (below.kind == self.kind and below.role == self.role and below.offset == 0
+                and below.size == self.size and drawn_pt(below.spacing) == drawn_pt(self.spacing))
 
 
 @dataclass
@@ -129,6 +142,15 @@ def natural_width(runs: list[Run], size: float) -> float:
     return total
 
 
+def dominant_role(runs: list[Run]) -> str | None:
+    """The face of most unboxed characters: the line's own, so only the others need a span."""
+    counts: dict[str, int] = {}
+    for run in runs:
+        if run.box is None:
+            counts[run.role] = counts.get(run.role, 0) + len(run.text)
+    return max(counts, key=counts.get) if counts else None
+
+
 def spaced(runs: list[Run]) -> int:
     """Characters that take letter-spacing (every unboxed one)."""
     return sum(len(r.text) for r in runs if r.box is None)
@@ -146,9 +168,9 @@ def line_pieces(line: Line) -> list[Piece]:
         return _printed_pieces(line)
     size, unit = size_pt(block), unit_pt(block)
     grid = unit - size if block.size != "colophon" else 0.0
-    role = block.spans[0].font
     start = X0 + line.indent * unit
     runs = runs_of(line.glyphs, unit if block.size != "colophon" else 0.0)
+    role = dominant_role(runs) or block.spans[0].font
     natural = natural_width(runs, size)
     squeezed = line.natural > line.available + 1e-6     # the breaker let it overflow a little
     justify = (block.align == "justify" and (not line.last or bool(line.hang))) or squeezed
@@ -189,6 +211,23 @@ def grid_line(slot: int, pieces: list[Piece]) -> GridLine:
     return GridLine(slot, sorted(pieces, key=lambda p: p.x))
 
 
+def merge_lines(lines: list[GridLine]) -> list[GridLine]:
+    """Fold each grid line that only continues the last piece of the line above into it.
+
+    WeasyPrint's cost grows with its boxes, not with its glyphs: drawing a paragraph's
+    lines as one span (line breaks inside, the indent on its first line only) halves the
+    spans of a 纪要 without moving a glyph (benchmarks/README.md).
+    """
+    merged: list[GridLine] = []
+    for line in lines:
+        open_piece = merged[-1].pieces[-1] if merged and merged[-1].pieces else None
+        if open_piece and len(line.pieces) == 1 and open_piece.continued_by(line.pieces[0]):
+            open_piece.more.append(line.pieces[0].runs)    # its line break moves inside
+            continue
+        merged.append(line)
+    return merged
+
+
 def build_views(layout: Layout, profile: Profile) -> list[PageView]:
     views = []
     for page in layout.pages:
@@ -199,7 +238,8 @@ def build_views(layout: Layout, profile: Profile) -> list[PageView]:
         for placed in page.lines + page.colophon:
             by_slot.setdefault(placed.slot, []).extend(line_pieces(placed.line))
         last = max(by_slot, default=-1)
-        view.lines = [grid_line(slot, by_slot.get(slot, [])) for slot in range(last + 1)]
+        view.lines = merge_lines([grid_line(slot, by_slot.get(slot, []))
+                                  for slot in range(last + 1)])
         if page.colophon:
             _colophon_rules(view, page)
         if page.folio:
