@@ -4,6 +4,7 @@
 #   2. Fandol OTFs extracted from Debian's texlive-lang-chinese .deb into .fonts/fandol
 #   3. .fonts/fonts.conf: the GB/Windows font names mapped to the free faces
 #   4. .venv with docgen installed editable, plus its test extras
+#   5. .fonts/cuts: small cuts of Noto Serif CJK SC for the title and rare characters
 # Called by `make setup` (and so by `make test` / `make demo`).
 set -euo pipefail
 
@@ -12,6 +13,7 @@ cd "$ROOT"
 
 FONTS="$ROOT/.fonts"
 FANDOL="$FONTS/fandol"
+CUTS="$FONTS/cuts"
 CONF="$FONTS/fonts.conf"
 VENV="$ROOT/.venv"
 STAMP="$VENV/.installed"
@@ -32,11 +34,12 @@ is_root() { [ "$(id -u)" -eq 0 ]; }
 #   fonts-noto-cjk            Noto Serif/Sans CJK SC: rare characters Fandol lacks, the title face
 #   poppler-utils             pdftotext / pdftoppm: reading and rasterising PDFs
 #   libharfbuzz-subset0       WeasyPrint subsets fonts with it (35x faster than the fontTools path)
+#   libharfbuzz-bin           hb-subset: cuts the title and rare-character faces (step 5)
 #   libreoffice-writer-nogui  soffice --headless: checks DOCX output by converting it to PDF
 #   fonts-liberation2         Liberation Serif, metric-compatible with Times New Roman
 #   fontconfig                fc-cache / fc-match (usually already there)
 #   libpango-1.0-0 libpangoft2-1.0-0  WeasyPrint's text layout (usually already there)
-APT_PACKAGES=(fonts-noto-cjk poppler-utils libharfbuzz-subset0 libreoffice-writer-nogui
+APT_PACKAGES=(fonts-noto-cjk poppler-utils libharfbuzz-subset0 libharfbuzz-bin libreoffice-writer-nogui
               fonts-liberation2 fontconfig libpango-1.0-0 libpangoft2-1.0-0)
 
 missing_packages() {
@@ -171,6 +174,7 @@ render_conf() {
   <cachedir>$FONTS/cache</cachedir>
   <include ignore_missing="yes">/etc/fonts/fonts.conf</include>
   <dir>$FANDOL</dir>
+  <dir>$CUTS</dir>
 
   <!-- 仿宋: body text. FandolFang lacks a few name characters (飏): Noto Serif CJK SC. -->
 EOF
@@ -221,10 +225,6 @@ else
     say "fontconfig: wrote ${CONF#"$ROOT"/}"
 fi
 
-if [ "$FONTS_CHANGED" -eq 1 ] || ! compgen -G "$FONTS/cache/*.cache-*" >/dev/null; then
-    say "fontconfig: fc-cache"
-    FONTCONFIG_FILE="$CONF" fc-cache "$FANDOL"
-fi
 
 # --- 4. Python venv ----------------------------------------------------------------------
 pip_quiet() {
@@ -249,6 +249,22 @@ else
     say "python packages: pip install -e '.[test]'"
     pip_quiet install -q -e '.[test]'
     touch "$STAMP"
+fi
+
+# --- 5. Noto cuts ------------------------------------------------------------------------
+# WeasyPrint's subsetting costs grow with the highest glyph id used; docgen/layout/cuts.py
+# says why the title and rare-character faces are cut from the 65,535-glyph collection.
+CUTS_MADE="$("$VENV/bin/python" -m docgen.layout.cuts "$CUTS")" || die "cutting the Noto faces failed"
+if [ "$CUTS_MADE" = "ok" ]; then
+    say "Noto cuts: ok (${CUTS#"$ROOT"/})"
+else
+    say "Noto cuts: $CUTS_MADE"
+    FONTS_CHANGED=1
+fi
+
+if [ "$FONTS_CHANGED" -eq 1 ] || ! compgen -G "$FONTS/cache/*.cache-*" >/dev/null; then
+    say "fontconfig: fc-cache"
+    FONTCONFIG_FILE="$CONF" fc-cache "$FANDOL" "$CUTS"
 fi
 
 say "done"

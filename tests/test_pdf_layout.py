@@ -155,9 +155,10 @@ def test_every_font_embedded_and_body_in_fangsong(seed_pdf, pdf_pages):
     assert any("FandolFang" in fam for fam in body_family), body_family
 
 
-def test_rare_name_character_drawn_from_fallback(seed_pdf, pdf_pages):
-    """飏 is not in FandolFang; it must come from Noto Serif CJK SC, not a random face."""
+def test_rare_name_character_drawn_from_the_rare_cut(seed_pdf, pdf_pages):
+    """飏 is not in FandolFang; it must come from the rare-character cut of Noto Serif CJK SC
+    (tests/test_font_cuts.py), not a random face."""
     families = embedded_font_names(seed_pdf)
     line = next(line for page in pdf_pages for line in page if "飏" in line.text)
     used = {families[b] for b in families if any(b.endswith(f) for f in line.fonts)}
-    assert "Noto Serif CJK SC" in used and any("FandolFang" in u for u in used)
+    assert "Docgen Rare SC" in used and any("FandolFang" in u for u in used)

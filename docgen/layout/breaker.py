@@ -23,7 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .blocks import Block
-from .fonts import Face, face
+from .fonts import FALLBACKS, Face, face
 
 OPENING = set("（《「『“‘〔【〈([{")
 CLOSING = set("，。、；：？！）》」』”’〕】〉,.;:?!)]}…·")
@@ -39,7 +39,7 @@ SQUEEZABLE = set("，、；：")
 @dataclass
 class Glyph:
     ch: str
-    role: str          # font role the glyph is drawn with ("latin", "fallback" or the span's)
+    role: str          # font role the glyph is drawn with ("latin", a FALLBACKS role or the span's)
     width: float       # cells, after compression
     gap: float = 0.0   # cells of space before the glyph (Latin/Chinese spacing)
     joined: bool = False   # no line break between this glyph and the next
@@ -70,11 +70,11 @@ def is_latin(ch: str) -> bool:
 def shape(block: Block) -> list[Glyph]:
     """Glyphs with widths in cells and the font that draws each one."""
     glyphs: list[Glyph] = []
-    latin, fallback = face("latin"), face("fallback")
+    latin, fallbacks = face("latin"), [face(role) for role in FALLBACKS]
     for span in block.spans:
         main = face(span.font)
         for ch in span.text:
-            glyphs.append(_glyph(ch, span.font, main, latin, fallback))
+            glyphs.append(_glyph(ch, span.font, main, latin, fallbacks))
             glyphs[-1].joined = span.keep
         if span.keep and glyphs:
             glyphs[-1].joined = False
@@ -82,7 +82,7 @@ def shape(block: Block) -> list[Glyph]:
     return glyphs
 
 
-def _glyph(ch: str, role: str, main: Face, latin: Face, fallback: Face) -> Glyph:
+def _glyph(ch: str, role: str, main: Face, latin: Face, fallbacks: list[Face]) -> Glyph:
     if ch == "\u3000":
         return Glyph(ch, role, 1.0)
     if ch == " ":
@@ -94,8 +94,9 @@ def _glyph(ch: str, role: str, main: Face, latin: Face, fallback: Face) -> Glyph
         return Glyph(ch, "latin", width)
     if main.has(ch):
         return Glyph(ch, role, main.advance(ch))
-    if fallback.has(ch):
-        return Glyph(ch, "fallback", fallback.advance(ch))
+    for fallback in fallbacks:
+        if fallback.has(ch):
+            return Glyph(ch, fallback.role, fallback.advance(ch))
     return Glyph(ch, role, 1.0)
 
 

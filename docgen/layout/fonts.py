@@ -25,14 +25,20 @@ FACES: dict[str, tuple[str, int, str, int]] = {
     "hei": ("FandolHei-Regular.otf", 0, "FandolHei", 400),
     "kai": ("FandolKai-Regular.otf", 0, "FandolKai", 400),
     "song": ("FandolSong-Regular.otf", 0, "FandolSong", 400),
-    "xiaobiaosong": ("NotoSerifCJK-Bold.ttc", 2, "Noto Serif CJK SC", 700),
+    "xiaobiaosong": ("DocgenTitleSC-Bold.otf", 0, "Docgen Title SC", 700),   # cuts.py
     "latin": ("LiberationSerif-Regular.ttf", 0, "Liberation Serif", 400),
+    "rare": ("DocgenRareSC-Regular.otf", 0, "Docgen Rare SC", 400),            # cuts.py
     "fallback": ("NotoSerifCJK-Regular.ttc", 2, "Noto Serif CJK SC", 400),
 }
+# Where a character missing from its role's face is drawn from, tried in this order.
+FALLBACKS = ("rare", "fallback")
 ROLE_NAMES = {"fangsong": "仿宋", "hei": "黑体", "kai": "楷体", "song": "宋体",
-              "xiaobiaosong": "小标宋", "latin": "西文（Times New Roman 替代）",
+              "xiaobiaosong": "小标宋（Noto Serif CJK SC Bold 的 GB 2312 字集）",
+              "latin": "西文（Times New Roman 替代）",
+              "rare": "生僻字（Noto Serif CJK SC 的 GBK 补字）",
               "fallback": "生僻字补充（Noto Serif CJK SC）"}
-FIX = "运行 make setup（会安装 Fandol 字体、fonts-noto-cjk 和 fonts-liberation2）"
+FIX = ("运行 make setup（会安装 Fandol 字体、fonts-noto-cjk 和 fonts-liberation2，"
+       "并从 Noto 字体裁出标题字和生僻字两个小字体）")
 
 
 def font_dirs() -> list[Path]:

@@ -14,7 +14,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from ..environment import REPO_ROOT
 from ..errors import DocgenError
 from ..gbt9704 import GRID, LINE_PITCH_PT
-from ..layout.fonts import FACES, face
+from ..layout.fonts import FACES, FALLBACKS, face
 from ..layout.pages import Layout
 from ..model.profile import Profile
 from .view import BODY_W, X0, Y0, build_views, drawn_pt
@@ -70,7 +70,7 @@ def render_html(layout: Layout, profile: Profile, template_dir: Path | None = No
         return env.get_template(DEFAULT_TEMPLATE).render(
             title=doc.title, author=doc.author,
             created=(created or dt.date.today()).isoformat(),
-            fonts=font_table(profile), fallback=face("fallback").family,
+            fonts=font_table(profile), fallbacks=[face(role).family for role in FALLBACKS],
             pages=build_views(layout, profile), column=COLUMN, sheet=StyleSheet())
     except SecurityError as exc:
         raise DocgenError.one(f"模板试图执行不安全的操作，已阻止：{exc}",
