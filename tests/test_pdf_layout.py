@@ -111,6 +111,26 @@ def test_full_lines_fill_the_text_block(pdf_pages):
         assert abs(line.x1 - right) < 1.0, (line.text, line.x1, right)
 
 
+def test_full_width_characters_sit_on_their_grid_cells(seed_pdf):
+    """28 cells across the 版心: in a body line of full-width characters, character i starts
+    i cells from the left edge (the last one's 16 pt em box overlaps the 15.8 pt cell).
+    WeasyPrint writes each glyph's spacing truncated to 1/1000 em, which drifts ~0.005 pt
+    a character: 0.14 pt by the 28th."""
+    import pymupdf
+    cell = mm(PAGE.body_width_mm) / GRID.chars
+    page = pymupdf.open(stream=seed_pdf, filetype="pdf")[2]
+    checked = 0
+    for block in page.get_text("rawdict")["blocks"]:
+        for line in block.get("lines", []):
+            chars = [c for span in line["spans"] for c in span["chars"]]
+            if len(chars) != GRID.chars or any(ord(c["c"]) < 0x2E80 for c in chars):
+                continue
+            for i, c in enumerate(chars):
+                assert abs(c["origin"][0] - (X0 + i * cell)) < 0.05 + 0.006 * i, (i, c["c"])
+            checked += 1
+    assert checked > 10
+
+
 def test_mark_35mm_below_text_block_top(pdf_pages):
     mark = next(line for line in pdf_pages[0] if line.text.endswith("纪要"))
     em_top = mark.baseline - EM_TOP * mark.height

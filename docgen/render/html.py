@@ -13,13 +13,11 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from ..environment import REPO_ROOT
 from ..errors import DocgenError
-from ..gbt9704 import GRID, LINE_PITCH_PT
 from ..layout.fonts import FACES, FALLBACKS, face
 from ..layout.pages import Layout
 from ..model.profile import Profile
-from .view import BODY_W, X0, Y0, build_views, drawn_pt
+from .view import COLUMN, build_views, drawn_pt
 
-COLUMN = {"x": X0, "top": Y0, "width": BODY_W, "pitch": LINE_PITCH_PT, "size": GRID.body_size_pt}
 TEMPLATE_DIR = REPO_ROOT / "templates"
 DEFAULT_TEMPLATE = "minutes.html.j2"
 

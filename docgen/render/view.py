@@ -59,12 +59,35 @@ class Piece:
     drawn: float = 0.0               # its width as drawn, letter-spacing included
     offset: float = 0.0              # gap from the previous piece's end (set per line)
     more: list[list[Run]] = field(default_factory=list)   # runs of the grid lines below it
+    plain: bool = False              # drawn in the column's own style, without an element
 
     def continued_by(self, below: "Piece") -> bool:
         """Whether the piece on the next grid line can be drawn as more lines of this one:
         it starts at the left edge in the same face, size and spacing (a paragraph's lines)."""
         return (below.kind == self.kind and below.role == self.role and below.offset == 0
                 and below.size == self.size and drawn_pt(below.spacing) == drawn_pt(self.spacing))
+
+
+@dataclass(frozen=True)
+class Column:
+    """The text column of every page: the 版心's width, one text line per grid line, body
+    type in 仿宋 with each character on its grid cell. A piece drawn in exactly this style
+    needs no element of its own (:attr:`Piece.plain`)."""
+
+    x: float = X0
+    top: float = Y0
+    width: float = BODY_W
+    pitch: float = LINE_PITCH_PT
+    size: float = GRID.body_size_pt
+    role: str = "fangsong"
+    spacing: float = CELL - GRID.body_size_pt
+
+    def draws(self, piece: Piece) -> bool:
+        return (piece.offset == 0 and piece.role == self.role and piece.size == self.size
+                and drawn_pt(piece.spacing) == drawn_pt(self.spacing))
+
+
+COLUMN = Column()
 
 
 @dataclass
@@ -176,7 +199,10 @@ def line_pieces(line: Line) -> list[Piece]:
     justify = (block.align == "justify" and (not line.last or bool(line.hang))) or squeezed
     # the last character's spacing falls beyond the line, so n characters give n − 1 gaps
     gaps = spaced(runs) - (1 if runs and runs[-1].box is None else 0)
-    spacing = (line.available * unit - natural) / gaps if justify and gaps > 0 else grid
+    # a line of full-width characters filling its cells is justified by the grid itself
+    on_grid = abs(natural + grid * spaced(runs) - line.available * unit) < 1e-6
+    spacing = (line.available * unit - natural) / gaps if justify and gaps and not on_grid \
+        else grid
     x = start
     if block.align in ("right", "center") and line.last:
         used = natural + spacing * gaps
@@ -211,17 +237,22 @@ def grid_line(slot: int, pieces: list[Piece]) -> GridLine:
     return GridLine(slot, sorted(pieces, key=lambda p: p.x))
 
 
-def merge_lines(lines: list[GridLine]) -> list[GridLine]:
-    """Fold each grid line that only continues the last piece of the line above into it.
+def merge_lines(lines: list[GridLine], column: Column = COLUMN) -> list[GridLine]:
+    """Mark the pieces the column draws as it is, and fold each grid line that only
+    continues the last piece of the line above into that piece.
 
-    WeasyPrint's cost grows with its boxes, not with its glyphs: drawing a paragraph's
-    lines as one span (line breaks inside, the indent on its first line only) halves the
-    spans of a 纪要 without moving a glyph (benchmarks/README.md).
+    WeasyPrint's cost grows with its boxes, not with its glyphs. A body line on the grid
+    is drawn as bare text of the column; the other lines of a paragraph drawn alike (a
+    topic in 黑体, an indented list) become one span with line breaks inside, the
+    indent on its first line only. Not a glyph moves (tests/test_pdf_layout.py).
     """
     merged: list[GridLine] = []
     for line in lines:
+        for piece in line.pieces:
+            piece.plain = column.draws(piece)
         open_piece = merged[-1].pieces[-1] if merged and merged[-1].pieces else None
-        if open_piece and len(line.pieces) == 1 and open_piece.continued_by(line.pieces[0]):
+        if (open_piece and not open_piece.plain and len(line.pieces) == 1
+                and not line.pieces[0].plain and open_piece.continued_by(line.pieces[0])):
             open_piece.more.append(line.pieces[0].runs)    # its line break moves inside
             continue
         merged.append(line)
