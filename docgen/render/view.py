@@ -165,8 +165,8 @@ def natural_width(runs: list[Run], size: float) -> float:
     return total
 
 
-def dominant_role(runs: list[Run]) -> str | None:
-    """The face of most unboxed characters: the line's own, so only the others need a span."""
+def face_of(runs: list[Run]) -> str | None:
+    """The face of most unboxed characters: the piece's own, so only the others need a span."""
     counts: dict[str, int] = {}
     for run in runs:
         if run.box is None:
@@ -193,7 +193,7 @@ def line_pieces(line: Line) -> list[Piece]:
     grid = unit - size if block.size != "colophon" else 0.0
     start = X0 + line.indent * unit
     runs = runs_of(line.glyphs, unit if block.size != "colophon" else 0.0)
-    role = dominant_role(runs) or block.spans[0].font
+    role = face_of(runs) or block.spans[0].font
     natural = natural_width(runs, size)
     squeezed = line.natural > line.available + 1e-6     # the breaker let it overflow a little
     justify = (block.align == "justify" and (not line.last or bool(line.hang))) or squeezed
@@ -208,10 +208,29 @@ def line_pieces(line: Line) -> list[Piece]:
         used = natural + spacing * gaps
         room = (BODY_W / unit - line.indent - block.right) * unit
         x = start + (room - used if block.align == "right" else (room - used) / 2)
-    pieces = [piece(x, runs, role, size, spacing, block.kind)]
+    pieces = by_face(x, runs, block.spans[0].font, size, spacing, block.kind)
     if line.hang:
-        pieces.append(piece(start + line.available * unit, runs_of(line.hang), role, size, grid,
-                            "hang"))
+        hang = runs_of(line.hang)
+        pieces.append(piece(start + line.available * unit, hang, face_of(hang) or role, size,
+                            grid, "hang"))
+    return pieces
+
+
+def by_face(x: float, runs: list[Run], default: str, size: float, spacing: float,
+            kind: str) -> list[Piece]:
+    """One piece per stretch of a line in one face (half-width boxes go with their
+    neighbours), so that a 楷体 marker before 仿宋 text is one element, not two nested."""
+    groups: list[list[Run]] = []
+    for run in runs:
+        role = face_of(groups[-1]) if groups else None
+        if groups and (run.box is not None or role in (None, run.role)):
+            groups[-1].append(run)
+        else:
+            groups.append([run])
+    pieces = []
+    for group in groups:
+        pieces.append(piece(x, group, face_of(group) or default, size, spacing, kind))
+        x += pieces[-1].drawn
     return pieces
 
 
