@@ -27,6 +27,7 @@ from .fonts import FALLBACKS, Face, face
 
 OPENING = set("（《「『“‘〔【〈([{")
 CLOSING = set("，。、；：？！）》」』”’〕】〉,.;:?!)]}…·")
+MARKS = frozenset(OPENING | CLOSING)
 HANGABLE = set("，。、；：？！）》」』”’,.;:?!")
 LATIN_GAP = 0.25   # cells between Chinese and a Latin/digit run (Word's autospace, ¼ em)
 SQUEEZE = 0.5      # how far a line holding full-width punctuation may be squeezed to fit
@@ -103,8 +104,7 @@ def _glyph(ch: str, role: str, main: Face, latin: Face, fallbacks: list[Face]) -
 def _space_latin(glyphs: list[Glyph]) -> None:
     for prev, cur in zip(glyphs, glyphs[1:]):
         if (prev.role == "latin") != (cur.role == "latin") and not (
-                prev.ch in SPACES or cur.ch in SPACES or prev.ch in CLOSING | OPENING
-                or cur.ch in CLOSING | OPENING):
+                prev.ch in SPACES or cur.ch in SPACES or prev.ch in MARKS or cur.ch in MARKS):
             cur.gap = LATIN_GAP
 
 
@@ -113,7 +113,7 @@ def _word_ends(glyphs: list[Glyph]) -> list[bool]:
     and not where everything after would be punctuation (a line of marks alone)."""
     marks_only = [False] * (len(glyphs) + 1)
     for i in range(len(glyphs) - 1, -1, -1):
-        marks_only[i] = glyphs[i].ch in CLOSING | OPENING and (marks_only[i + 1] or i == len(glyphs) - 1)
+        marks_only[i] = glyphs[i].ch in MARKS and (marks_only[i + 1] or i == len(glyphs) - 1)
     ok = []
     for i, g in enumerate(glyphs):
         nxt = glyphs[i + 1] if i + 1 < len(glyphs) else None
