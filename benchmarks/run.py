@@ -142,6 +142,22 @@ def measure_render(seed, runs: int) -> dict[str, Stat]:
     return out
 
 
+def profile_render(seed, runs: int, top: int = 25) -> None:
+    """The seed's warm PDF render under cProfile: where the time goes, function by function."""
+    import cProfile
+    import pstats
+    from docgen.render.api import render_bytes
+    for _ in range(2):
+        render_bytes(seed, "pdf")
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for _ in range(runs):
+        render_bytes(seed, "pdf")
+    profiler.disable()
+    print(f"cProfile of {runs} warm seed renders (times include the profiler's overhead)")
+    pstats.Stats(profiler).sort_stats("tottime").print_stats(top)
+
+
 def measure_parse(seed, tmp: Path, runs: int) -> dict[str, Stat]:
     from docgen.parse.api import parse_file
     from docgen.render.api import prepare, render_bytes
@@ -319,7 +335,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--batch-docs", type=int, default=50, help="generated drafts for the batch (50)")
     ap.add_argument("--jobs", type=int, default=2, help="docgen batch -j (2)")
     ap.add_argument("--quick", action="store_true", help="3 runs each, 12 drafts: a smoke test")
+    ap.add_argument("--profile", action="store_true",
+                    help="only profile the seed's warm PDF render (cProfile, top functions)")
     args = ap.parse_args(argv)
+    if args.profile:
+        profile_render(drafts.load_seed(), args.runs)
+        return 0
     if args.quick:
         args.runs, args.cold_runs, args.batch_docs = 3, 2, 12
 

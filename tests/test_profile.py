@@ -35,6 +35,8 @@ def test_user_profile_changes_the_mark(tmp_path):
     ("name: x\nissuer: 某市人民政府\n", "office"),
     (USER + "header_linez: 3\n", "header_lines"),
     (USER.replace("header_lines: 12", "header_lines: 40"), "header_lines"),
+    (USER + 'issue_line: "第{sesion}次"\n', "{sesion}"),
+    (USER + 'mark: "{issuer}纪要{"\n', "花括号"),
 ])
 def test_broken_profile_is_a_chinese_error(tmp_path, text, needle):
     path = tmp_path / "p.yaml"
@@ -42,6 +44,15 @@ def test_broken_profile_is_a_chinese_error(tmp_path, text, needle):
     with pytest.raises(DocgenError) as info:
         load_profile(str(path))
     assert needle in str(info.value) and str(path) in str(info.value)
+
+
+def test_issue_line_can_carry_term_and_number(tmp_path):
+    path = tmp_path / "p.yaml"
+    path.write_text(USER + 'issue_line: "{term}第{session}次（{doc_number}）"\n', encoding="utf-8")
+    m = load_minutes(Path(__file__).resolve().parent.parent / "fixtures" / "suzhou-2020-96.yaml").minutes
+    m = m.model_copy(update={"term": "十六届", "doc_number": "常务会议纪要〔2020〕9号"})
+    layout = typeset(m, load_profile(str(path)))
+    assert layout.document.issue_line == "十六届第96次（常务会议纪要〔2020〕9号）"
 
 
 def test_unknown_profile_name():

@@ -80,7 +80,8 @@ def build_document(m: Minutes, profile: Profile) -> Document:
     mark = profile.mark.format(issuer=issuer, meeting=m.meeting)
     issue_line = None
     if profile.issue_line and m.session:
-        issue_line = profile.issue_line.format(session=m.session, term=m.term or "")
+        issue_line = profile.issue_line.format(session=m.session, term=m.term or "",
+                                               doc_number=m.doc_number or "")
     compiled = m.compiled_date or (m.printed.date if m.printed else None)
     doc = Document(
         mark=mark,

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import difflib
+import string
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from ..errors import DocgenError
 from .messages import validation_problems
@@ -13,6 +14,8 @@ from .source import read_text
 from .yamlnodes import parse_yaml
 
 PROFILE_DIR = Path(__file__).resolve().parent.parent / "profiles"
+# What each text template of a profile may name (build_document fills them in).
+PLACEHOLDERS = {"mark": {"issuer", "meeting"}, "issue_line": {"session", "term", "doc_number"}}
 
 
 class FontNames(BaseModel):
@@ -33,7 +36,8 @@ class Profile(BaseModel):
     issuer: str = Field(description="发文机关，如 苏州市人民政府")
     office: str = Field(description="编发单位，如 苏州市人民政府办公室")
     mark: str = Field("{issuer}{meeting}纪要", description="纪要标志；{issuer} {meeting} 会被替换")
-    issue_line: str | None = Field("第{session}次", description="纪要标志下的期号行；{session} {term}")
+    issue_line: str | None = Field(
+        "第{session}次", description="纪要标志下的期号行；{session} {term} {doc_number} 会被替换")
     office_line: bool = Field(True, description="期号下印“编发单位 … 日期”一行")
     red_rule: bool = True
     mark_size_pt: float = 36.0
@@ -42,6 +46,24 @@ class Profile(BaseModel):
     header_lines: int = Field(12, ge=4, le=21, description="首页版头占用的行数")
     distribution: str | None = None
     fonts: FontNames = FontNames()
+
+    @field_validator("mark", "issue_line")
+    @classmethod
+    def _known_placeholders(cls, value: str | None, info) -> str | None:
+        """A misspelt {placeholder} is the user's error, found when the profile is read,
+        not a KeyError halfway through a render."""
+        if value is None:
+            return value
+        allowed = PLACEHOLDERS[info.field_name]
+        try:
+            names = {name for _, name, _, _ in string.Formatter().parse(value) if name is not None}
+        except ValueError:
+            raise ValueError("花括号不成对；要印出花括号本身请写 {{ 或 }}") from None
+        unknown = sorted(names - allowed)
+        if unknown:
+            raise ValueError(f"不认识的占位符 {{{unknown[0]}}}；可用 "
+                             + " ".join(f"{{{name}}}" for name in sorted(allowed)))
+        return value
 
 
 def load_profile(name_or_path: str) -> Profile:
