@@ -208,6 +208,7 @@ class Preview:
         self._last_good: str | None = None
         self._stat: tuple | None = None
         self._digest: bytes | None = None
+        self.profile_path: Path | None = None     # the draft's own profile file, also watched
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
 
@@ -216,12 +217,14 @@ class Preview:
     def _render(self, raw: bytes | None, missing: str | None) -> tuple[str | None, list[str], list[str]]:
         """(the rendered HTML or None, errors, warnings)."""
         from .model import load_minutes_text, load_profile
+        from .model.profile import profile_file
         from .model.source import decode
         from .render.api import render_bytes
         if raw is None:
             return None, [missing or f"文件 {self.name}：无法读取"], []
         try:
             loaded = load_minutes_text(decode(raw, self.name), self.name)
+            self.profile_path = profile_file(loaded.minutes.profile)
             profile = load_profile(loaded.minutes.profile)
             page = render_bytes(loaded.minutes, "html", profile=profile).decode("utf-8")
         except DocgenError as exc:
@@ -244,13 +247,14 @@ class Preview:
             return None, f"文件 {self.name}：无法读取（{exc.strerror or exc}）"
 
     def refresh(self, force: bool = False) -> bool:
-        """Re-render if the file's content changed; True when a new version was published."""
+        """Re-render if the draft or its profile file changed; True when a new version was
+        published."""
         raw, missing = self._read()
-        digest = hashlib.sha256(raw).digest() if raw is not None else (missing or "").encode()
-        if not force and digest == self._digest:
+        draft = hashlib.sha256(raw).digest() if raw is not None else (missing or "").encode()
+        if not force and draft + self._profile_digest() == self._digest:
             return False
-        self._digest = digest
-        page, errors, warnings = self._render(raw, missing)
+        page, errors, warnings = self._render(raw, missing)      # may name another profile
+        self._digest = draft + self._profile_digest()
         if page is not None:
             self._last_good = page
         base = page or self._last_good or _EMPTY.format(title=html.escape(self.path.name))
@@ -271,12 +275,22 @@ class Preview:
 
     # -- watching
 
-    def _stat_key(self) -> tuple | None:
+    def _profile_digest(self) -> bytes:
+        """The profile file's content: a change to it re-renders like a change to the draft."""
         try:
-            st = self.path.stat()
+            return hashlib.sha256(self.profile_path.read_bytes()).digest() if self.profile_path else b""
         except OSError:
-            return None
-        return (st.st_mtime_ns, st.st_size, st.st_ino)
+            return b"-"
+
+    def _stat_key(self) -> tuple:
+        keys = []
+        for path in (self.path, self.profile_path):
+            try:
+                st = path.stat() if path else None
+            except OSError:
+                st = None
+            keys.append((st.st_mtime_ns, st.st_size, st.st_ino) if st else None)
+        return tuple(keys)
 
     def _watch(self) -> None:
         while not self._stop.wait(POLL_SECONDS):
@@ -289,8 +303,8 @@ class Preview:
                     traceback.print_exc()
 
     def start(self) -> None:
-        self._stat = self._stat_key()
         self.refresh(force=True)
+        self._stat = self._stat_key()
         self._thread = threading.Thread(target=self._watch, name="docgen-preview-watch",
                                         daemon=True)
         self._thread.start()

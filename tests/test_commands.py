@@ -232,6 +232,31 @@ def test_preview_serves_the_page_and_follows_edits(tmp_path):
         server.close()
 
 
+def test_preview_follows_edits_of_the_drafts_own_profile(tmp_path):
+    profile = tmp_path / "wuxi.yaml"
+    profile.write_text("name: wuxi\nissuer: 无锡市人民政府\noffice: 无锡市人民政府办公室\n",
+                       encoding="utf-8")
+    draft = new_draft(tmp_path, "draft.yaml", "--session", "7")
+    text = draft.read_text(encoding="utf-8")
+    draft.write_text(re.sub(r"(?m)^(profile|issuer): .*$", "", text) + f"profile: {profile}\n",
+                     encoding="utf-8")
+    server = Server(draft)
+    try:
+        assert "无锡市人民政府第7次常务会议纪要" in server.page()
+        version = server.version()
+        save(profile, profile.read_text(encoding="utf-8").replace("无锡", "常州"))
+        version = server.wait_for_new_version(version)
+        assert "常州市人民政府第7次常务会议纪要" in server.page()
+        save(profile, profile.read_text(encoding="utf-8") + 'issue_line: "第{sesion}次"\n')
+        server.wait_for_new_version(version)
+        page = server.page()
+        assert "有错误" in page and "wuxi.yaml" in page and "{sesion}" in page
+        code, _, err = server.stop(signal.SIGTERM)
+        assert code == 0 and "Traceback" not in err
+    finally:
+        server.close()
+
+
 def test_preview_of_a_broken_file_shows_the_error_and_stops_on_ctrl_c(tmp_path):
     draft = tmp_path / "bad.yaml"
     draft.write_text("date: 2024-02-30\ntopics: []\n", encoding="utf-8")

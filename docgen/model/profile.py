@@ -66,10 +66,15 @@ class Profile(BaseModel):
         return value
 
 
+def profile_file(name_or_path: str) -> Path:
+    """The file a profile name stands for: a user's YAML file by path, else a shipped one."""
+    candidate = Path(name_or_path)
+    return candidate if candidate.suffix in {".yaml", ".yml"} else PROFILE_DIR / f"{name_or_path}.yaml"
+
+
 def load_profile(name_or_path: str) -> Profile:
     """A shipped profile by name, or a user's YAML file by path."""
-    candidate = Path(name_or_path)
-    path = candidate if candidate.suffix in {".yaml", ".yml"} else PROFILE_DIR / f"{name_or_path}.yaml"
+    path = profile_file(name_or_path)
     if not path.is_file():
         known = "、".join(sorted(p.stem for p in PROFILE_DIR.glob("*.yaml")))
         raise DocgenError.one(f"找不到版式“{name_or_path}”", path="profile", hint=f"可用：{known}")
