@@ -34,6 +34,11 @@ def drawn_pt(value: float) -> str:
     return f"{value:.{PT_DIGITS}f}pt"
 
 
+def same_pt(a: float, b: float) -> bool:
+    """Equal as drawn: closer than the precision the backends write."""
+    return abs(a - b) < 0.5 * 10 ** -PT_DIGITS
+
+
 @dataclass
 class Run:
     """Text in one face. Half-width runs are drawn in a box as wide as the typesetter
@@ -64,8 +69,8 @@ class Piece:
     def continued_by(self, below: "Piece") -> bool:
         """Whether the piece on the next grid line can be drawn as more lines of this one:
         it starts at the left edge in the same face, size and spacing (a paragraph's lines)."""
-        return (below.kind == self.kind and below.role == self.role and below.offset == 0
-                and below.size == self.size and drawn_pt(below.spacing) == drawn_pt(self.spacing))
+        return (below.kind == self.kind and below.role == self.role and same_pt(below.offset, 0)
+                and below.size == self.size and same_pt(below.spacing, self.spacing))
 
 
 @dataclass(frozen=True)
@@ -83,8 +88,8 @@ class Column:
     spacing: float = CELL - GRID.body_size_pt
 
     def draws(self, piece: Piece) -> bool:
-        return (piece.offset == 0 and piece.role == self.role and piece.size == self.size
-                and drawn_pt(piece.spacing) == drawn_pt(self.spacing))
+        return (same_pt(piece.offset, 0) and piece.role == self.role and piece.size == self.size
+                and same_pt(piece.spacing, self.spacing))
 
 
 COLUMN = Column()
