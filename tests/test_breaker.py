@@ -44,6 +44,23 @@ def test_line_of_only_punctuation_is_never_produced():
     assert all(any(ch not in CLOSING | OPENING for ch in line) for line in out)
 
 
+def test_two_cell_dash_and_ellipsis_never_split():
+    for mark in ("——", "……"):
+        for at in range(24, 29):
+            out = lines_of(HAN * at + mark + HAN * 10)
+            assert "".join(out) == HAN * at + mark + HAN * 10
+            for a, b in zip(out, out[1:]):
+                assert not (a.endswith(mark[0]) and b.startswith(mark[0])), (mark, at, out)
+
+
+def test_a_mark_inside_a_number_does_not_hang():
+    """"2.5%" is one word: the "." may not hang at the line end and leave "5%" below."""
+    for at in range(25, 29):
+        out = lines_of(HAN * at + "2.5%" + HAN * 10)
+        joined = [line for line in out if "2.5%" in line]
+        assert joined, (at, out)
+
+
 def test_opening_mark_never_ends_a_line():
     out = lines_of(HAN * 27 + "《" + HAN * 5 + "》")
     assert out[0] == HAN * 27

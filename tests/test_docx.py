@@ -149,6 +149,15 @@ def test_named_styles(seed):
     assert used <= ids
 
 
+def test_headings_keep_with_their_text(seed):
+    """Word and WPS reflow the body: the 一级标题 style keeps a heading with the next
+    paragraph, as the typesetter does (tests/test_pages.py)."""
+    styles = {s.get(q("styleId")): s for s in seed.xml("word/styles.xml").findall("w:style", NS)}
+    keep = styles["DgHeading1"].find("w:pPr/w:keepNext", NS)
+    assert keep is not None and keep.get(q("val"), "1") in ("1", "true")
+    assert styles["DgBody"].find("w:pPr/w:keepNext", NS) is None
+
+
 def test_odd_even_footers_with_page_fields(seed):
     settings = seed.xml("word/settings.xml")
     assert settings.find("w:evenAndOddHeaders", NS) is not None

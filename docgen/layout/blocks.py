@@ -34,7 +34,8 @@ class Block:
     """A paragraph: where it starts (first) and where its other lines start (left), in cells.
 
     ``kind`` names the element (it becomes the DOCX style and the HTML class);
-    ``gap_before`` is the number of empty grid lines above it.
+    ``gap_before`` is the number of empty grid lines above it; a block that
+    ``keep_with_next`` (a heading) never ends a page.
     """
 
     kind: str
@@ -45,6 +46,7 @@ class Block:
     align: Align = "justify"
     gap_before: int = 0
     size: Literal["body", "colophon"] = "body"
+    keep_with_next: bool = False
 
     @property
     def text(self) -> str:
@@ -109,7 +111,7 @@ def _body(m: Minutes):
     if m.decisions_intro:
         yield Block("intro", (Span(m.decisions_intro),))
     for t, topic in enumerate(m.topics, 1):
-        yield Block("topic", (Span(marker(0, t) + topic.title, "hei"),))
+        yield Block("topic", (Span(marker(0, t) + topic.title, "hei"),), keep_with_next=True)
         for paragraph in topic.body:
             yield Block("para", (Span(paragraph),))
         yield from _items(topic.items, 1)

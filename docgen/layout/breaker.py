@@ -28,6 +28,7 @@ from .fonts import FALLBACKS, Face, face
 OPENING = set("（《「『“‘〔【〈([{")
 CLOSING = set("，。、；：？！）》」』”’〕】〉,.;:?!)]}…·")
 MARKS = frozenset(OPENING | CLOSING)
+INSEPARABLE = frozenset("—…")   # "——" and "……" are one mark of two cells (clreq §3.1.6)
 HANGABLE = set("，。、；：？！）》」』”’,.;:?!")
 LATIN_GAP = 0.25   # cells between Chinese and a Latin/digit run (Word's autospace, ¼ em)
 SQUEEZE = 0.5      # how far a line holding full-width punctuation may be squeezed to fit
@@ -109,17 +110,18 @@ def _space_latin(glyphs: list[Glyph]) -> None:
 
 
 def _word_ends(glyphs: list[Glyph]) -> list[bool]:
-    """True where a line may break after glyph i: not inside a Latin word or a kept name,
-    and not where everything after would be punctuation (a line of marks alone)."""
+    """True where a line may break after glyph i: not inside a Latin word, a kept name or
+    a two-cell dash or ellipsis, and not where everything after would be punctuation (a
+    line of marks alone)."""
     marks_only = [False] * (len(glyphs) + 1)
     for i in range(len(glyphs) - 1, -1, -1):
         marks_only[i] = glyphs[i].ch in MARKS and (marks_only[i + 1] or i == len(glyphs) - 1)
     ok = []
     for i, g in enumerate(glyphs):
         nxt = glyphs[i + 1] if i + 1 < len(glyphs) else None
-        in_word = (nxt is not None and g.role == "latin" and nxt.role == "latin"
-                   and g.ch not in SPACES and nxt.ch not in SPACES)
-        ok.append(not (in_word or g.joined or marks_only[i + 1]))
+        in_word = g.ch not in SPACES and _inside_word(glyphs, i)
+        in_mark = nxt is not None and g.ch in INSEPARABLE and nxt.ch == g.ch
+        ok.append(not (in_word or in_mark or g.joined or marks_only[i + 1]))
     return ok
 
 
@@ -178,9 +180,17 @@ def _fit(glyphs: list[Glyph], start: int, available: float, breakable: list[bool
     hang = 0
     while hang < MAX_HANG and i + hang < len(glyphs) and glyphs[i + hang].ch in HANGABLE:
         hang += 1
-    if hang and i > start and (i + hang == len(glyphs) or glyphs[i + hang].ch not in CLOSING):
+    if (hang and i > start and not _inside_word(glyphs, i + hang - 1)   # never "2.|5%"
+            and (i + hang == len(glyphs) or glyphs[i + hang].ch not in CLOSING)):
         return i, hang
     return _back_off(glyphs, start, i, breakable), 0
+
+
+def _inside_word(glyphs: list[Glyph], i: int) -> bool:
+    """Glyph i is followed by more of the same Latin word or number."""
+    nxt = glyphs[i + 1] if i + 1 < len(glyphs) else None
+    return (nxt is not None and glyphs[i].role == "latin" and nxt.role == "latin"
+            and nxt.ch not in SPACES)
 
 
 def _inside_name(glyphs: list[Glyph], i: int) -> bool:

@@ -76,10 +76,12 @@ def typeset(m: Minutes, profile: Profile) -> Layout:
 def paginate(doc: Document, header_lines: int) -> Layout:
     pages = [Page(1, header=True)]
     slot = header_lines
-    for block in doc.body:
+    for i, block in enumerate(doc.body):
         lines = break_lines(block, width_in_chars(block))
         if slot > 0 and block.gap_before:
             slot += block.gap_before          # an empty line at a page top is not kept
+        if block.keep_with_next and i + 1 < len(doc.body) and 0 < slot < GRID.lines < slot + len(lines) + 1:
+            slot = GRID.lines                 # a heading goes over with its first line of text
         for line in lines:
             if slot >= GRID.lines:
                 pages.append(Page(len(pages) + 1))

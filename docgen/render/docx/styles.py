@@ -101,7 +101,8 @@ def spec_for_block(block: Block) -> StyleSpec:
                      None))
     left, right, first = block_indents(block)
     spec = StyleSpec(name, style_id, role=base_role(block), align=_align(block), left=left,
-                     right=right, first=first, outline=outline)
+                     right=right, first=first, outline=outline,
+                     flags={"keepNext": True} if block.keep_with_next else {})
     if block.size == "colophon":
         # 版记: 四号, set solid (no squeeze: 29 characters of 14 pt fit the 156 mm line,
         # ``layout.pages.width_in_chars``), its own line heights inside the table cell.
