@@ -167,6 +167,11 @@ BAD = [
         ("编码",)),
     Bad("utf-16", VALID.encode("utf-16"), ("编码", "UTF-16")),
     Bad("deep-nesting", "a: " + "[" * 3000 + "]" * 3000 + "\n", ("嵌套",)),
+    Bad("items-four-levels-deep", variant(
+        "      - 各地各部门要压实安全生产责任。",
+        "      - text: 各地各部门要压实安全生产责任：\n        items:\n          - text: 第二层：\n"
+        "            items:\n              - text: 第三层：\n                items: [第四层。]"),
+        ("topics[0].items[1].items[0].items[0].items", "三层"), 11),
 ]
 
 
@@ -310,6 +315,13 @@ def test_typed_numbering_is_stripped_with_a_warning(tmp_path: Path) -> None:
     assert m.topics[0].title == "听取全市安全生产工作情况的汇报"
     assert m.topics[0].items[0].text == "原则同意市应急局的汇报。"
     assert (tmp_path / "typed.yaml").read_text(encoding="utf-8") == text  # the file is untouched
+
+
+def test_numbered_body_paragraph_warns(tmp_path: Path) -> None:
+    text = variant("      - 原则同意。", "      - 原则同意。\n      - （一）加强统筹。")
+    result = check_ok(tmp_path, "numbered.yaml", text.encode())
+    assert "警告：" in result.stderr and "“（一）”" in result.stderr
+    assert "topics[1].body[1]" in result.stderr and "第11行" in result.stderr
 
 
 def test_numbering_of_another_level_is_kept(tmp_path: Path) -> None:

@@ -172,18 +172,32 @@ def _attendance(m: Minutes):
         people = [_person(x.name, f"（{x.reason}）" if x.reason else "") for x in a.on_leave]
         yield _label_block("on_leave", ATTENDANCE_LABELS["on_leave"], _joined(people), gap)
         gap = 0
-    people = [_person(x) for x in a.attending if isinstance(x, str)]
-    units = [_unit_entry(e) for e in a.attending if isinstance(e, UnitEntry)]
     indent = BODY.label_indent + LABEL_CELLS
-    if people or units:
-        yield _label_block("attending", ATTENDANCE_LABELS["attending"], _joined(people or units), gap)
+    representatives = ([Span("、".join(a.representatives_of) + "的代表")]
+                       if a.representatives_of else [])
+    if a.attending:
+        yield from _attending(a.attending, indent, gap)
         gap = 0
-        if people and units:   # unit entries start a new line under the first name
-            yield Block("attending-units", tuple(_joined(units)), first=indent, left=indent,
-                        align="left")
-    if a.representatives_of:
-        yield Block("representatives", (Span("、".join(a.representatives_of) + "的代表"),),
-                    first=indent, left=indent, align="left", gap_before=gap)
+    elif representatives:       # no one listed by name: the units' representatives take the label
+        yield _label_block("attending", ATTENDANCE_LABELS["attending"], representatives, gap)
+        return
+    if representatives:
+        yield Block("representatives", tuple(representatives), first=indent, left=indent,
+                    align="left", gap_before=gap)
+
+
+def _attending(attending: list, indent: float, gap: int):
+    """列席 in the order written. When the people without a unit come first, as printed
+    minutes list them, the unit entries start a new line under the first name."""
+    entries = [_person(x) if isinstance(x, str) else _unit_entry(x) for x in attending]
+    units_from = next((i for i, x in enumerate(attending) if isinstance(x, UnitEntry)), None)
+    if units_from and all(isinstance(x, UnitEntry) for x in attending[units_from:]):
+        yield _label_block("attending", ATTENDANCE_LABELS["attending"],
+                           _joined(entries[:units_from]), gap)
+        yield Block("attending-units", tuple(_joined(entries[units_from:])), first=indent,
+                    left=indent, align="left")
+        return
+    yield _label_block("attending", ATTENDANCE_LABELS["attending"], _joined(entries), gap)
 
 
 def _tail(m: Minutes):

@@ -7,7 +7,10 @@ from typing import Callable
 
 from ..errors import Problem, format_path
 from .minutes import Attendance, Item, Minutes, UnitEntry
+from .numbering import PRINTED_MARKERS
 from .yamlnodes import Marks
+
+MAX_ITEM_LEVEL = 3      # 一、 then （一） 1. （1）: GB/T 9704 §7.3.3 numbers four levels
 
 At = Callable[..., Problem]                 # (message, *field path) → Problem on that field's line
 Listed = list[tuple[str, tuple]]            # (person, field path) in one attendance list
@@ -19,8 +22,8 @@ def semantic_checks(m: Minutes, marks: Marks, name: str) -> tuple[list[Problem],
     def problem(message: str, *path: object) -> Problem:
         return Problem(message, file=name, line=marks.nearest(path)[0], path=format_path(path) or None)
 
-    errors = _dates_in_order(m, problem) + _blank_text(m, problem)
-    warnings: list[Problem] = []
+    errors = _dates_in_order(m, problem) + _blank_text(m, problem) + _too_deep(m, problem)
+    warnings: list[Problem] = _numbered_paragraphs(m, problem)
     if m.attendance:
         lists = _listed(m.attendance)
         warnings += _listed_twice(m.attendance, lists, problem)
@@ -66,6 +69,41 @@ def _blank_text(m: Minutes, problem: At) -> list[Problem]:
     for c, paragraph in enumerate(m.closing):
         errors += _blank(paragraph, ("closing", c), problem)
     return errors
+
+
+def _too_deep(m: Minutes, problem: At) -> list[Problem]:
+    """A fifth level has no numbering of its own: it would print as a second （1） list."""
+    errors: list[Problem] = []
+
+    def walk(entries: list[Item], path: tuple, level: int) -> None:
+        for i, item in enumerate(entries):
+            if item.items and level == MAX_ITEM_LEVEL:
+                errors.append(problem("分项最多三层（（一）、1.、（1）），这一层之下不能再分",
+                                      *path, i, "items"))
+            else:
+                walk(item.items, (*path, i, "items"), level + 1)
+
+    for t, topic in enumerate(m.topics):
+        walk(topic.items, ("topics", t, "items"), 1)
+    return errors
+
+
+def _numbered_paragraphs(m: Minutes, problem: At) -> list[Problem]:
+    """A paragraph that starts like "（一）" or "1." reads back as an item: it is one."""
+    def check(text: str, path: tuple) -> list[Problem]:
+        found = next((rx.match(text) for rx in PRINTED_MARKERS if rx.match(text)), None)
+        if not found:
+            return []
+        return [problem(f"段落以编号“{found.group(0)}”开头：读回时会被当作分项；"
+                        "分项请写在 items 中，编号由版式生成", *path)]
+
+    warnings: list[Problem] = []
+    for t, topic in enumerate(m.topics):
+        for b, paragraph in enumerate(topic.body):
+            warnings += check(paragraph, ("topics", t, "body", b))
+    for c, paragraph in enumerate(m.closing):
+        warnings += check(paragraph, ("closing", c))
+    return warnings
 
 
 def _listed(a: Attendance) -> dict[str, Listed]:
