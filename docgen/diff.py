@@ -78,9 +78,38 @@ def _walk(a: Any, b: Any, path: tuple, out: list[str]) -> None:
     out.append(f"{where}: {_show(a)} ≠ {_show(b)}")
 
 
+def printed(m: Minutes) -> Minutes:
+    """The minutes with what a render fills in written out: the issuer from the profile, the
+    opening paragraph composed from the topics, empty text and lists taken as absent.
+
+    A draft leaves these to the defaults; text read back from a print has them spelt out.
+    Both say the same document, so a diff compares what is printed.
+    """
+    from .compose import preamble_text
+    from .model.profile import load_profile
+    update: dict[str, Any] = {}
+    if m.issuer is None:
+        try:
+            update["issuer"] = load_profile(m.profile).issuer
+        except DocgenError:
+            pass                       # an unknown profile: compare the field as written
+    if m.preamble is None:
+        try:
+            update["preamble"] = preamble_text(m, update.get("issuer"))
+        except DocgenError:
+            pass                       # it cannot be composed: the render says why
+    for field in ("recorder", "compiled_by", "disclosure", "distribution"):
+        if getattr(m, field) == "":
+            update[field] = None
+    a = m.attendance
+    if a is not None and not (a.present or a.on_leave or a.attending or a.representatives_of):
+        update["attendance"] = None
+    return m.model_copy(update=update)
+
+
 def _normal(m: Minutes) -> dict:
-    """model_dump with items that have no sub-items shown as their text."""
-    data = m.model_dump()
+    """model_dump of what is printed, with items that have no sub-items shown as their text."""
+    data = printed(m).model_dump()
 
     def items(values: list) -> list:
         return [v["text"] if not v["items"] else {"text": v["text"], "items": items(v["items"])}

@@ -79,3 +79,18 @@ def test_diff_paths():
     assert any(line.startswith("topics[0].items[0]: ") and "规划局" in line for line in lines)
     assert any(line.startswith("topics[1]: 左边没有") for line in lines)
     assert "session: （无） ≠ 97" in lines
+
+
+def test_diff_compares_what_is_printed():
+    """A draft that leaves the issuer and the opening paragraph to the defaults equals its
+    print, where both are spelt out; empty text and an empty attendance print nothing."""
+    from docgen.compose import preamble_text
+    draft = load_minutes_text(
+        "session: 5\ndate: 2023-05-10\nperiod: 上午\nchair: {name: 王明, title: 市长}\n"
+        "topics:\n  - title: 听取全市安全生产工作情况的汇报\n    items: [原则同意。]\n"
+        "attendance: {}\nrecorder: \"\"\n").minutes
+    spelt = draft.model_copy(update={"issuer": "苏州市人民政府", "preamble": preamble_text(draft),
+                                     "attendance": None, "recorder": None})
+    assert diff(draft, spelt) == []
+    other = spelt.model_copy(update={"preamble": spelt.preamble.replace("王明", "王敏")})
+    assert [line for line in diff(draft, other) if line.startswith("preamble: ")]
