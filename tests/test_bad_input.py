@@ -171,7 +171,7 @@ BAD = [
         "      - 各地各部门要压实安全生产责任。",
         "      - text: 各地各部门要压实安全生产责任：\n        items:\n          - text: 第二层：\n"
         "            items:\n              - text: 第三层：\n                items: [第四层。]"),
-        ("topics[0].items[1].items[0].items[0].items", "三层"), 11),
+        ("topics[0].items[1].items[0].items[0].items", "三层"), 12),
 ]
 
 
@@ -322,6 +322,12 @@ def test_numbered_body_paragraph_warns(tmp_path: Path) -> None:
     result = check_ok(tmp_path, "numbered.yaml", text.encode())
     assert "警告：" in result.stderr and "“（一）”" in result.stderr
     assert "topics[1].body[1]" in result.stderr and "第11行" in result.stderr
+
+
+def test_term_the_profile_does_not_print_warns(tmp_path: Path) -> None:
+    result = check_ok(tmp_path, "term.yaml", (VALID + "term: 十七届\n").encode())
+    assert "警告：" in result.stderr and "十七届" in result.stderr and "{term}" in result.stderr
+    assert "第21行" in result.stderr
 
 
 def test_numbering_of_another_level_is_kept(tmp_path: Path) -> None:

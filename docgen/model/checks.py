@@ -23,7 +23,7 @@ def semantic_checks(m: Minutes, marks: Marks, name: str) -> tuple[list[Problem],
         return Problem(message, file=name, line=marks.nearest(path)[0], path=format_path(path) or None)
 
     errors = _dates_in_order(m, problem) + _blank_text(m, problem) + _too_deep(m, problem)
-    warnings: list[Problem] = _numbered_paragraphs(m, problem)
+    warnings: list[Problem] = _numbered_paragraphs(m, problem) + _unprinted(m, problem)
     if m.attendance:
         lists = _listed(m.attendance)
         warnings += _listed_twice(m.attendance, lists, problem)
@@ -86,6 +86,25 @@ def _too_deep(m: Minutes, problem: At) -> list[Problem]:
     for t, topic in enumerate(m.topics):
         walk(topic.items, ("topics", t, "items"), 1)
     return errors
+
+
+def _unprinted(m: Minutes, problem: At) -> list[Problem]:
+    """届次 and 纪要编号 are printed only where the profile's header names them; otherwise
+    they are kept in the YAML alone and a print of the minutes cannot give them back."""
+    from ..errors import DocgenError
+    from .profile import load_profile
+    try:
+        profile = load_profile(m.profile)
+    except DocgenError:
+        return []                        # the render reports the profile itself
+    header = (profile.mark or "") + (profile.issue_line or "")
+    warnings = []
+    for field, label, value in (("term", "届次", m.term), ("doc_number", "纪要编号", m.doc_number)):
+        if value and "{" + field + "}" not in header:
+            warnings.append(problem(
+                f"{label}“{value}”不会印出：版式 {profile.name} 的版头没有 {{{field}}}"
+                f"（可在版式文件的 issue_line 中加上）", field))
+    return warnings
 
 
 def _numbered_paragraphs(m: Minutes, problem: At) -> list[Problem]:
