@@ -100,6 +100,39 @@ def test_user_template_runs_sandboxed(tmp_path, draft):
         render_bytes(draft, "html", template_dir=tmp_path)
 
 
+def test_user_template_reads_no_files_and_no_network(tmp_path, draft):
+    """A template may not pull a local file into the PDF or make a request."""
+    import http.server
+    import threading
+    secret = tmp_path / "secret.txt"
+    secret.write_text("机密内容", encoding="utf-8")
+    requests: list[str] = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802
+            requests.append(self.path)
+            self.send_response(200)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.handle_request, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_port}/x.png"
+    (tmp_path / "minutes.html.j2").write_text(
+        f'<html><head><link rel="attachment" href="{secret.as_uri()}"></head>'
+        f'<body><p>正文</p><img src="{url}"><img src="{secret.as_uri()}"></body></html>',
+        encoding="utf-8")
+    try:
+        pdf = render_bytes(draft, "pdf", template_dir=tmp_path)
+    finally:
+        server.server_close()
+    doc = pymupdf.open(stream=pdf, filetype="pdf")
+    assert doc.embfile_count() == 0 and "正文" in doc[0].get_text()
+    assert b"\xe6\x9c\xba\xe5\xaf\x86" not in pdf and requests == []
+
+
 def test_render_cli_writes_files_atomically(tmp_path):
     src = tmp_path / "draft.yaml"
     src.write_text(DRAFT, encoding="utf-8")

@@ -27,8 +27,19 @@ def html_to_pdf(html: str) -> bytes:
     ensure_fontconfig_env()
     import weasyprint   # imported late: ~0.5 s, and only the PDF path needs it
     with _fewer_collections():
-        document = weasyprint.HTML(string=html, base_url=".")
+        document = weasyprint.HTML(string=html, base_url=".", url_fetcher=_url_fetcher())
         return document.write_pdf(font_config=_font_config(html))
+
+
+def _url_fetcher():
+    """Only ``data:`` URLs are fetched. docgen's own pages load nothing (fonts come through
+    fontconfig), and a user's template must not read local files into the PDF
+    (``<link rel=attachment href=file:///…>``) nor make network requests."""
+    fetcher = getattr(_local, "url_fetcher", None)
+    if fetcher is None:
+        from weasyprint.urls import URLFetcher
+        fetcher = _local.url_fetcher = URLFetcher(allowed_protocols={"data"})
+    return fetcher
 
 
 _gc_lock = threading.Lock()
