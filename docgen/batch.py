@@ -127,7 +127,7 @@ def process(job: Job) -> Result:
 def _run(job: Job, result: Result) -> None:
     from .atomic import write_atomic
     from .model import load_minutes, load_profile
-    from .render.api import render_to_dir
+    from .render.api import make_dir, render_to_dir
 
     name = str(job.source)
     if not job.source.is_file():
@@ -136,7 +136,7 @@ def _run(job: Job, result: Result) -> None:
     targets = job.outputs + ([job.yaml_path] if job.archived else [])
     if any(out.resolve() == own for out in targets):
         raise DocgenError.one("输出会覆盖这个输入文件", file=name, hint="换一个输出文件夹（-o）")
-    job.out_dir.mkdir(parents=True, exist_ok=True)
+    make_dir(job.out_dir)
 
     if job.archived and (job.force or not _fresh([job.yaml_path], job.source)):
         from .model.dump import dump
@@ -155,7 +155,7 @@ def _run(job: Job, result: Result) -> None:
     result.warnings += [_text(p, str(job.yaml_path)) for p in loaded.warnings]
     profile = load_profile(loaded.minutes.profile)
     written = render_to_dir(loaded.minutes, job.source.stem, job.out_dir, list(job.formats),
-                            profile=profile)
+                            profile=profile, force=job.force)
     result.written += [str(p) for p in written]
     result.status = "done"
 

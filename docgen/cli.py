@@ -260,6 +260,8 @@ def _add_render(sub: Any) -> None:
     p.add_argument("--profile", metavar="P", help="覆盖草稿中的版式（名称或版式文件）")
     p.add_argument("--template-dir", metavar="DIR",
                    help="自定义 HTML 模板文件夹（在沙箱中运行）")
+    p.add_argument("--force", action="store_true",
+                   help="覆盖输出文件夹中不是 docgen 生成的同名文件（如原件）")
     p.set_defaults(func=_cmd_render)
 
 
@@ -271,14 +273,21 @@ def _cmd_render(args: argparse.Namespace) -> int:
     if template_dir and not template_dir.is_dir():
         raise DocgenError.one("模板文件夹不存在", file=str(template_dir))
     failed = 0
+    stems: dict[str, str] = {}
     for name in args.files:
+        first = stems.setdefault(Path(name).stem, name)
+        if first != name:
+            failed += 1
+            error(Problem(f"与 {first} 同名，输出文件会互相覆盖", file=name,
+                          hint="把其中一个改名，或分两次输出到不同的文件夹"))
+            continue
         try:
             loaded = load_minutes(name)
             for problem in loaded.warnings:
                 warn(problem)
             profile = load_profile(args.profile or loaded.minutes.profile)
             written = render_to_dir(loaded.minutes, Path(name).stem, Path(args.output), formats,
-                                    profile=profile, template_dir=template_dir)
+                                    profile=profile, template_dir=template_dir, force=args.force)
         except DocgenError as exc:
             failed += 1
             for problem in exc.problems:
@@ -322,7 +331,8 @@ def _add_batch(sub: Any) -> None:
                    help="并行进程数（缺省为 CPU 核数）")
     p.add_argument("--format", default="pdf,docx", metavar="pdf,docx,html",
                    help="输出格式，逗号分隔（缺省 pdf,docx）")
-    p.add_argument("--force", action="store_true", help="即使输出比输入新也重新生成")
+    p.add_argument("--force", action="store_true",
+                   help="即使输出比输入新也重新生成，并覆盖不是 docgen 生成的同名文件")
     p.set_defaults(func=_cmd_batch)
 
 

@@ -396,3 +396,76 @@ def test_batch_draws_a_bar_on_a_terminal(folder):
     assert "[" + "#" * 28 + "] 3/3" in terminal and "\r" in terminal
     assert "bad.yaml" in terminal
     assert "[1/3]" not in proc.stdout.decode("utf-8")  # no plain lines when there is a bar
+
+
+# --------------------------------------------------------------------------- what is kept
+
+
+def _draft(folder: Path, name: str = "m96.yaml") -> Path:
+    shutil.copy(SEED_YAML, folder / name)
+    return folder / name
+
+
+def test_render_keeps_files_docgen_did_not_write(tmp_path):
+    """An archived original, or a DOCX saved in Word, is not replaced; docgen's own output is."""
+    draft = _draft(tmp_path)
+    original = tmp_path / "m96.pdf"
+    original.write_bytes(b"%PDF-1.4 the printed original")
+    result = run("render", "m96.yaml", "-o", ".", "--format", "docx,pdf", cwd=tmp_path)
+    assert result.returncode == 2 and "不是 docgen 生成的" in result.stderr and "m96.pdf" in result.stderr
+    assert original.read_bytes() == b"%PDF-1.4 the printed original"
+    assert not (tmp_path / "m96.docx").exists()            # nothing written when one is refused
+
+    assert run("render", "m96.yaml", "-o", "out", cwd=tmp_path).returncode == 0
+    assert run("render", "m96.yaml", "-o", "out", cwd=tmp_path).returncode == 0   # its own: replaced
+
+    import zipfile
+    docx = tmp_path / "out" / "m96.docx"
+    with zipfile.ZipFile(docx) as z:                        # as Word saves it
+        parts = {n: z.read(n) for n in z.namelist()}
+    parts["docProps/app.xml"] = parts["docProps/app.xml"].replace(
+        b"<Application>docgen</Application>", b"<Application>Microsoft Office Word</Application>")
+    with zipfile.ZipFile(docx, "w") as z:
+        for n, data in parts.items():
+            z.writestr(n, data)
+    edited = docx.read_bytes()
+    result = run("render", str(draft), "-o", "out", cwd=tmp_path)
+    assert result.returncode == 2 and docx.read_bytes() == edited
+    assert run("render", str(draft), "-o", "out", "--force", cwd=tmp_path).returncode == 0
+    assert docx.read_bytes() != edited
+
+
+def test_render_refuses_before_writing_anything(tmp_path):
+    _draft(tmp_path)
+    (tmp_path / "o" / "m96.pdf").mkdir(parents=True)
+    (tmp_path / "o" / "m96.docx").write_bytes(b"old")
+    result = run("render", "m96.yaml", "-o", "o", "--format", "docx,pdf", cwd=tmp_path)
+    assert result.returncode == 2 and "文件夹" in result.stderr
+    assert (tmp_path / "o" / "m96.docx").read_bytes() == b"old"
+
+    (tmp_path / "afile").write_text("x")
+    for target in ("afile", "afile/sub"):
+        result = run("render", "m96.yaml", "-o", target, cwd=tmp_path)
+        assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+        assert "内部错误" not in result.stderr and "afile" in result.stderr
+
+
+def test_render_refuses_two_drafts_with_one_name(tmp_path):
+    for sub in ("a", "b"):
+        (tmp_path / sub).mkdir()
+        _draft(tmp_path / sub, "x.yaml")
+    result = run("render", "a/x.yaml", "b/x.yaml", "-o", "out", cwd=tmp_path)
+    assert result.returncode == 2 and "同名" in result.stderr and "b/x.yaml" in result.stderr
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["x.docx", "x.pdf"]
+
+
+def test_batch_in_place_keeps_the_archived_original(tmp_path):
+    archive = tmp_path / "m96.txt"
+    shutil.copy(SEED_TXT, archive)
+    original = tmp_path / "m96.pdf"
+    original.write_bytes(b"%PDF-1.4 the printed original")
+    _draft(tmp_path)
+    result = run("batch", ".", "-o", ".", "-j", "1", cwd=tmp_path, timeout=300)
+    assert result.returncode == 1 and "不是 docgen 生成的" in result.stdout + result.stderr
+    assert original.read_bytes() == b"%PDF-1.4 the printed original"
+    assert archive.read_bytes() == SEED_TXT.read_bytes()

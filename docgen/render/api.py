@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,17 +54,45 @@ def parse_formats(text: str) -> list[str]:
 
 
 def render_to_dir(m: Minutes, stem: str, out_dir: Path, formats: list[str],
-                  profile: Profile | None = None, template_dir: Path | None = None) -> list[Path]:
-    """Write <stem>.<fmt> for each format; each file appears whole or not at all."""
+                  profile: Profile | None = None, template_dir: Path | None = None,
+                  force: bool = False) -> list[Path]:
+    """Write <stem>.<fmt> for each format; each file appears whole or not at all, and
+    none is written when one of them cannot be (checked before any work is done)."""
+    targets = {fmt: out_dir / f"{stem}.{fmt}" for fmt in formats}
+    check_targets(out_dir, list(targets.values()), force)
     prepared = prepare(m, profile)
     outputs = {fmt: render_bytes(m, fmt, template_dir=template_dir, prepared=prepared)
                for fmt in formats}
-    out_dir.mkdir(parents=True, exist_ok=True)
-    written = []
+    make_dir(out_dir)
     for fmt, data in outputs.items():
-        path = out_dir / f"{stem}.{fmt}"
-        write_atomic(path, data)
-        written.append(path)
-    return written
+        write_atomic(targets[fmt], data)
+    return list(targets.values())
+
+
+def check_targets(out_dir: Path, targets: list[Path], force: bool = False) -> None:
+    """Refuse, before writing anything, targets that are folders, and files docgen did not
+    write (an archived original, a DOCX edited in Word) unless ``force``."""
+    from .provenance import made_by_docgen
+    if out_dir.exists() and not out_dir.is_dir():
+        raise DocgenError.one("输出位置是一个文件，不是文件夹", file=str(out_dir),
+                              hint="用 -o 指定一个文件夹")
+    for target in targets:
+        if target.is_dir():
+            raise DocgenError.one("目标是一个文件夹", file=str(target))
+        if os.path.lexists(target) and not force and not made_by_docgen(target):
+            raise DocgenError.one(
+                "已有同名文件，它不是 docgen 生成的（可能是原件，或已在 Word/WPS 中修改），不覆盖",
+                file=str(target), hint="换一个输出文件夹（-o），或加 --force 覆盖")
+
+
+def make_dir(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise DocgenError.one("输出位置是一个文件，不是文件夹", file=str(folder)) from None
+    except PermissionError:
+        raise DocgenError.one("没有创建这个文件夹的权限", file=str(folder)) from None
+    except OSError as exc:
+        raise DocgenError.one(f"无法创建输出文件夹（{exc.strerror or exc}）", file=str(folder)) from None
 
 

@@ -16,6 +16,7 @@ from ..errors import DocgenError
 from ..layout.fonts import FACES, FALLBACKS, face
 from ..layout.pages import Layout
 from ..model.profile import Profile
+from .provenance import GENERATOR
 from .view import COLUMN, build_views, drawn_pt
 
 TEMPLATE_DIR = REPO_ROOT / "templates"
@@ -69,7 +70,8 @@ def render_html(layout: Layout, profile: Profile, template_dir: Path | None = No
             title=doc.title, author=doc.author,
             created=(created or dt.date.today()).isoformat(),
             fonts=font_table(profile), fallbacks=[face(role).family for role in FALLBACKS],
-            pages=build_views(layout, profile), column=COLUMN, sheet=StyleSheet())
+            pages=build_views(layout, profile), column=COLUMN, sheet=StyleSheet(),
+            generator=GENERATOR)
     except SecurityError as exc:
         raise DocgenError.one(f"模板试图执行不安全的操作，已阻止：{exc}",
                               file=str(template_dir or TEMPLATE_DIR)) from None

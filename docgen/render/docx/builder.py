@@ -93,6 +93,7 @@ from ...layout.header import plan_header
 from ...layout.pages import Layout
 from ...model.minutes import Minutes
 from ...model.profile import Profile
+from ..provenance import APP_XML
 from . import grid, oxml
 from .styles import Styles, StyleSpec, furniture_specs, header_specs, spec_for_block
 
@@ -388,14 +389,15 @@ class DocxBuilder:
         doc = self.layout.document
         props = self.document.core_properties
         when = dt.datetime(self.created.year, self.created.month, self.created.day)
-        props.title = doc.title
-        props.author = doc.author
-        props.last_modified_by = doc.author
+        props.title = doc.title[:255]         # OPC core properties hold 255 characters
+        props.author = doc.author[:255]
+        props.last_modified_by = doc.author[:255]
         props.created = when
         props.modified = when
         props.revision = 1
         props.comments = ""
         props.language = "zh-CN"
+        oxml.set_application(self.document.part.package, APP_XML)
 
 
 # -- header geometry shared with the PDF ---------------------------------------------------

@@ -304,3 +304,12 @@ def add_compat_setting(compat: BaseOxmlElement, name: str, value: str) -> None:
             compat.remove(old)
     compat.append(element("compatSetting", name=name,
                           uri="http://schemas.microsoft.com/office/word", val=value))
+
+
+def set_application(package, app_xml: str) -> None:
+    """Replace docProps/app.xml, which python-docx copies from its template unchanged (it
+    claimed "Microsoft Macintosh Word", one page, no words). The part is plain bytes to
+    python-docx: it has no API for it, so its blob is replaced."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    part = package.part_related_by(RT.EXTENDED_PROPERTIES)
+    part._blob = app_xml.encode("utf-8")
