@@ -100,6 +100,26 @@ def test_user_template_runs_sandboxed(tmp_path, draft):
         render_bytes(draft, "html", template_dir=tmp_path)
 
 
+@pytest.mark.parametrize("body", [
+    "{{ 1/0 }}", '{{ "%d"|format("x") }}', "{{ pages + 1 }}",
+    "{% macro m() %}{{ m() }}{% endmacro %}{{ m() }}", '{{ "a" * 300000000 }}',
+    "{{ 10 ** 100000000 }}", "{{ pages[99] }}",
+])
+def test_user_template_errors_are_clear(tmp_path, draft, body):
+    (tmp_path / "minutes.html.j2").write_text(body, encoding="utf-8")
+    from docgen.errors import DocgenError
+    with pytest.raises(DocgenError, match="模板") as info:
+        render_bytes(draft, "html", template_dir=tmp_path)
+    assert str(tmp_path) in str(info.value)
+
+
+def test_user_template_in_another_encoding_is_a_clear_error(tmp_path, draft):
+    (tmp_path / "minutes.html.j2").write_bytes("<p>纪要</p>".encode("gbk"))
+    from docgen.errors import DocgenError
+    with pytest.raises(DocgenError, match="UTF-8"):
+        render_bytes(draft, "html", template_dir=tmp_path)
+
+
 def test_user_template_reads_no_files_and_no_network(tmp_path, draft):
     """A template may not pull a local file into the PDF or make a request."""
     import http.server

@@ -42,11 +42,28 @@ class StyleSheet:
         return Markup("\n".join(f".{name} {{ {rule} }}" for rule, name in self._names.items()))
 
 
+class UserSandbox(SandboxedEnvironment):
+    """Jinja's sandbox, which already bars attribute tricks and long ranges, and here also
+    refuses to build huge values: ``"a" * 300000000`` would take minutes and gigabytes."""
+
+    intercepted_binops = frozenset(["*", "**"])
+    MAX_ITEMS = 1_000_000
+
+    def call_binop(self, context, operator, left, right):
+        sized = [v for v in (left, right) if isinstance(v, (str, bytes, list, tuple))]
+        counts = [v for v in (left, right) if isinstance(v, int) and not isinstance(v, bool)]
+        if operator == "*" and sized and counts and len(sized[0]) * counts[0] > self.MAX_ITEMS:
+            raise SecurityError("模板构造的值过大")
+        if operator == "**" and isinstance(right, (int, float)) and abs(right) > 100:
+            raise SecurityError("模板中的乘方过大")
+        return super().call_binop(context, operator, left, right)
+
+
 @lru_cache(maxsize=None)
 def environment(user_dir: str | None = None) -> jinja2.Environment:
     """The built-in templates, or a user's folder searched first, in a sandbox."""
     dirs = [str(TEMPLATE_DIR)] if user_dir is None else [user_dir, str(TEMPLATE_DIR)]
-    cls = jinja2.Environment if user_dir is None else SandboxedEnvironment
+    cls = jinja2.Environment if user_dir is None else UserSandbox
     env = cls(loader=jinja2.FileSystemLoader(dirs), autoescape=True,
               trim_blocks=False, lstrip_blocks=False, undefined=jinja2.StrictUndefined)
     env.filters["pt"] = drawn_pt
@@ -80,3 +97,9 @@ def render_html(layout: Layout, profile: Profile, template_dir: Path | None = No
                               line=exc.lineno) from None
     except jinja2.TemplateError as exc:
         raise DocgenError.one(f"模板出错：{exc}", file=str(template_dir or TEMPLATE_DIR)) from None
+    except (UnicodeDecodeError, RecursionError, ArithmeticError, TypeError, ValueError,
+            LookupError, AttributeError) as exc:
+        if template_dir is None:
+            raise                       # docgen's own template: a bug, with its traceback
+        kind = "不是 UTF-8 编码" if isinstance(exc, UnicodeDecodeError) else f"{type(exc).__name__}: {exc}"
+        raise DocgenError.one(f"模板出错：{kind}", file=str(template_dir)) from None
