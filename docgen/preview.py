@@ -32,6 +32,7 @@ from urllib.parse import urlsplit
 
 from .errors import DocgenError, Problem
 
+LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 POLL_SECONDS = 0.25          # how often the watcher looks at the file
 PAGE_POLL_MS = 1000          # how often the page asks /version
 CHUNK = 1 << 16
@@ -338,8 +339,19 @@ class _Handler(http.server.BaseHTTPRequestHandler):
     def do_HEAD(self) -> None:  # noqa: N802 - stdlib's name
         self.do_GET()
 
+    def _host_is_local(self) -> bool:
+        """Only requests addressed to this machine by name or number are served: a web page
+        elsewhere that rebinds its own host name to 127.0.0.1 (DNS rebinding) would send
+        its own name in Host, and must not read the draft."""
+        host = (self.headers.get("Host") or "").rsplit(":", 1)[0].strip("[]").lower()
+        return host in LOCAL_HOSTS
+
     def do_GET(self) -> None:  # noqa: N802 - stdlib's name
         route = urlsplit(self.path).path
+        if not self._host_is_local():
+            self._send(421, "只接受发往本机（127.0.0.1 或 localhost）的请求\n".encode("utf-8"),
+                       "text/plain; charset=utf-8")
+            return
         try:
             if route in ("/", "/index.html"):
                 page = self.preview.snapshot().page

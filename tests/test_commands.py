@@ -136,11 +136,12 @@ class Server:
             time.sleep(0.1)
         raise AssertionError("the preview did not notice the edit")
 
-    def raw_status(self, path: str) -> int:
-        host, port = self.url[len("http://"):-1].split(":")
-        conn = http.client.HTTPConnection(host, int(port), timeout=10)
+    def raw_status(self, path: str, host: str | None = None) -> int:
+        address, port = self.url[len("http://"):-1].split(":")
+        conn = http.client.HTTPConnection(address, int(port), timeout=10)
         try:
-            conn.request("GET", path)  # sent as written: no client-side normalisation
+            # sent as written: no client-side normalisation
+            conn.request("GET", path, headers={"Host": host} if host else {})
             response = conn.getresponse()
             response.read()
             return response.status
@@ -202,6 +203,9 @@ def test_preview_serves_the_page_and_follows_edits(tmp_path):
                      "/fonts/FandolFang-Regular.otf", f"/fonts/{face('fangsong').path}",
                      "/../pyproject.toml", "/draft.yaml"):
             assert server.raw_status(path) == 404, path
+        # a page elsewhere that rebinds its host name to 127.0.0.1 gets nothing
+        assert server.raw_status("/", host="evil.example.com") == 421
+        assert server.raw_status("/", host=f"localhost:{server.url.rsplit(':', 1)[1][:-1]}") == 200
 
         # an edit is seen: /version moves on and the page changes
         version = server.version()
