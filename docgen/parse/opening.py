@@ -16,7 +16,7 @@ from .dates import DATE, parse_date
 from .header import header_like
 from .identity import MEETING_NAME, SESSION, term_of
 from .reader import Reader
-from .text import Para
+from .text import HAN, Para
 
 INTRO = re.compile(r"^(?:会议(?:议定|研究|决定|确定|明确|讨论|同意|认为|要求)[^。，,]{0,14}"
                    r"|(?:现将)?[^。，,]{0,18}纪要如下|会议(?:研究)?(?:了)?以下事项)[：:]?$")
@@ -140,9 +140,9 @@ def _chair(text: str) -> dict | None:
     clause = re.sub(r"^(?:由|在)", "", clause)
     clause = clause.split("、")[-1]
     clause = re.sub(r"受.{1,14}?委托", "", clause)
-    if m := re.fullmatch(rf"(?P<name>[\u4e00-\u9fff·]{{2,6}}?)(?P<title>{TITLE_RE})", clause):
+    if m := re.fullmatch(rf"(?P<name>[{HAN}·]{{2,6}}?)(?P<title>{TITLE_RE})", clause):
         return {"name": m["name"], "title": m["title"]}
-    if m := re.fullmatch(rf"(?:.*?)(?P<title>{TITLE_RE})(?P<name>[\u4e00-\u9fff·]{{2,4}})", clause):
+    if m := re.fullmatch(rf"(?:.*?)(?P<title>{TITLE_RE})(?P<name>[{HAN}·]{{2,4}})", clause):
         return {"name": m["name"], "title": m["title"]}
     if kb.name_score(clause):
         return {"name": clause}

@@ -9,10 +9,11 @@ Two kinds of text arrive here:
   spaces, with navigation text and HTML remnants around it.
 
 Both become ``Line`` objects (the PDF and DOCX readers make them too) and then ``Para``
-objects, which ``structure`` turns into minutes. Whitespace is normalised here: spaces next
-to Latin letters and digits are dropped (the typesetter, not the text, spaces them), other
-runs of whitespace become one U+3000, which the structure stage keeps only where it means
-something (between names, in the 印发 line).
+objects, which ``structure`` turns into minutes. Whitespace is normalised here: a space
+between two Latin letters or digits is the clerk's ("ISO 9001", "Index 2021") and stays one
+ASCII space; a space between a Latin letter or digit and anything else is dropped (the
+typesetter, not the text, spaces them); other runs of whitespace become one U+3000, which
+the structure stage keeps only where it means something (between names, in the 印发 line).
 """
 
 from __future__ import annotations
@@ -26,6 +27,9 @@ from ..model.minutes import DISTRIBUTION_LABELS
 from ..model.numbering import PRINTED_MARKERS
 
 WS = " \t\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff"
+# Han characters of every CJK block, for regex classes: names use rare ones (𠮷 U+20BB7,
+# Extension B, drawn from a fallback font), which the basic block \u4e00-\u9fff lacks.
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 LABEL = re.compile(rf"^({'|'.join([*ATTENDANCE_LABELS.values(), '记录', *DISTRIBUTION_LABELS])})\s*[：:]")
 PAGE_NUMBER = re.compile(r"^[\s\u3000]*(?:[—－\-–─━]+\s*\d{1,3}\s*[—－\-–─━]+|第\s*\d{1,3}\s*页"
                          r"(?:\s*[/，,]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3})[\s\u3000]*$")
@@ -64,10 +68,14 @@ class Para:
 
     @property
     def text(self) -> str:
+        """The lines joined; a break between two Latin words or numbers was a space.
+
+        The typesetter never breaks inside a run of Latin letters and digits, so where a line
+        ends with one and the next begins with one, the break took the place of a space.
+        """
         out = ""
         for line in self.lines:
-            if out and out[-1].isascii() and out[-1].isalpha() and line.text[:1].isascii() \
-                    and line.text[:1].isalpha():
+            if out and _ascii_word(out[-1]) and _ascii_word(line.text[:1]):
                 out += " "
             out += line.text
         return out
@@ -110,7 +118,8 @@ def _ascii_word(ch: str) -> bool:
 def normalize_spaces(text: str) -> str:
     """Drop spaces next to Latin letters and digits; other whitespace runs → one U+3000.
 
-    Two Latin words keep one ASCII space between them ("COVID 19" is not Chinese text).
+    Two Latin words or numbers keep one ASCII space between them: "ISO 9001" and
+    "Index 2021" are the clerk's text, while "2020 年" is the extractor's spacing.
     """
     out: list[str] = []
     i, n = 0, len(text)
@@ -124,7 +133,7 @@ def normalize_spaces(text: str) -> str:
             after = text[j] if j < n else ""
             if not before or not after:
                 pass
-            elif before.isascii() and before.isalpha() and after.isascii() and after.isalpha():
+            elif _ascii_word(before) and _ascii_word(after):
                 out.append(" ")
             elif _ascii_word(before) or _ascii_word(after) or before in "+-%.~/" or after in "+-%.~/":
                 pass
@@ -138,7 +147,7 @@ def normalize_spaces(text: str) -> str:
 
 
 def strip_spaces(text: str) -> str:
-    """All spacing gone except between two Latin words."""
+    """All spacing gone except between two Latin words or numbers."""
     text = normalize_spaces(text)
     return text.replace(IDEOGRAPHIC_SPACE, "")
 

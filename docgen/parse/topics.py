@@ -19,8 +19,11 @@ from .text import Para
 
 UNNUMBERED_TOPIC = re.compile(r"^会议(?:听取|审议|书面审议|研究|讨论|传达|学习)")
 CLOSING = re.compile(r"^(?:会议还|会议同时|此外|另外)")
+ARABIC = 2                       # the marker form "1." (``PRINTED_MARKERS[2]``)
+ARABIC_NUMBER = re.compile(r"^(\d{1,2})\s*[.．、]\s*")
 
 Closing = list[tuple[str, Para]]
+Level = tuple[int, str] | None
 
 
 @dataclass
@@ -42,7 +45,7 @@ def read_topics(r: Reader, i: int) -> int:
     """Read the topics from paragraph ``i``; the index where the tail begins."""
     end = _body_end(r, i)
     body = r.paras[i:end]
-    levels = [marker_level(p.plain) for p in body]
+    levels = _levels(body)
     topics, closing = _numbered(r, body, levels) if any(levels) else _unnumbered(r, body)
     _store(r, topics, closing)
     r.last_text = _last_text(topics, closing)
@@ -62,14 +65,57 @@ def _body_end(r: Reader, i: int) -> int:
     return end
 
 
-def _numbered(r: Reader, body: list[Para], levels: list) -> tuple[list[_Topic], Closing]:
+def _levels(body: list[Para]) -> list[Level]:
+    """Each paragraph's marker form and its text without the marker.
+
+    "1.2024年底前…" may be item 1 on a year or the figure 1.2, and ``marker_level`` reads
+    every such "1." as a figure. The list decides: a "1." that carries the number the list
+    expects next, where the list is plainly there, is a marker.
+    """
+    levels = [marker_level(p.plain) for p in body]
+    expected = 1
+    for k, p in enumerate(body):
+        number = _arabic_number(p.plain)
+        if levels[k] is None and number == expected and _list_evident(body, levels, k, number):
+            levels[k] = (ARABIC, ARABIC_NUMBER.sub("", p.plain, count=1))
+        level = levels[k]
+        if level is not None and level[0] < ARABIC:
+            expected = 1                  # a new topic or （一） item starts its own 1. list
+        elif level is not None and level[0] == ARABIC and number is not None:
+            expected = number + 1
+    return levels
+
+
+def _arabic_number(text: str) -> int | None:
+    match = ARABIC_NUMBER.match(text)
+    return int(match.group(1)) if match else None
+
+
+def _list_evident(body: list[Para], levels: list[Level], k: int, number: int) -> bool:
+    """Whether a "N." figure at ``k`` sits where a 1. list is: item N-1 came before it, a
+    （一） item stands right above item 1 (an item has no paragraphs of its own before its
+    sub-items), or item 2 follows item 1."""
+    if number > 1:
+        return True
+    above = levels[k - 1] if k else None
+    if above is not None and above[0] == ARABIC - 1:
+        return True
+    for j in range(k + 1, len(body)):
+        level = levels[j]
+        if level is not None and level[0] > ARABIC:
+            continue                      # item 1's own （1） items
+        return (level is None or level[0] == ARABIC) and _arabic_number(body[j].plain) == number + 1
+    return False
+
+
+def _numbered(r: Reader, body: list[Para], levels: list[Level]) -> tuple[list[_Topic], Closing]:
     """The tree of topics and items; text before the first topic joins the opening."""
     rank = {level: k for k, level in enumerate(sorted({lv[0] for lv in levels if lv}))}
     topics: list[_Topic] = []
     closing: Closing = []
     stack: list[_Node] = []
     preamble_extra: list[Para] = []
-    for p, lv in zip(body, levels):
+    for k, (p, lv) in enumerate(zip(body, levels)):
         text = p.plain
         if lv is not None:
             level, rest = rank[lv[0]], lv[1]
@@ -91,7 +137,7 @@ def _numbered(r: Reader, body: list[Para], levels: list) -> tuple[list[_Topic], 
             closing.append((text, p))
         elif not topics[-1].items:
             topics[-1].body.append(text)
-        elif p is body[-1] or all(marker_level(q.plain) is None for q in body[body.index(p):]):
+        elif all(level is None for level in levels[k:]):
             closing.append((text, p))
         else:
             r.warn("分项之后的段落没有编号，归入该议题的正文段落（排版时位于分项之前）", p)

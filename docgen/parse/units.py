@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .text import HAN
+
 # Units of the 苏州 lists (the seed) and of a typical 市政府 list; exact matches score highest.
 KNOWN_UNITS: tuple[str, ...] = (
     # courts, procuratorate, party organs
@@ -67,7 +69,7 @@ SURNAMES = set(
     "支印储郁钮单蔺滑茅匡楚冀洪边干胥谈花郜狄鞠雍容宓蒯晁隆劳逄植习班寿竺祖束"
 )
 
-NAME_CHARS = re.compile(r"^[\u4e00-\u9fff·]+$")
+NAME_CHARS = re.compile(rf"^[{HAN}·]+$")
 
 
 @lru_cache(maxsize=None)
