@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+import unicodedata
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -22,10 +23,17 @@ from .model.minutes import Minutes
 CONTEXT = 12
 
 
+def _visible(text: str) -> str:
+    """Control characters as escapes, so that a hostile file cannot drive the terminal."""
+    return "".join(f"\\u{ord(ch):04x}" if unicodedata.category(ch) in ("Cc", "Cf") else ch
+                   for ch in text)
+
+
 def _show(value: Any) -> str:
     if value is None:
         return "（无）"
     if isinstance(value, str):
+        value = _visible(value)
         return f"“{value}”" if len(value) <= 2 * CONTEXT + 6 else f"“{value[:CONTEXT]}…{value[-CONTEXT:]}”"
     if isinstance(value, dt.date):
         return value.isoformat()
@@ -52,7 +60,7 @@ def _texts(a: str, b: str) -> str:
         hi = min(len(s), max(len(s) - tail, at) + CONTEXT)
         return ("…" if lo else "") + s[lo:hi] + ("…" if hi < len(s) else "")
 
-    return f"“{cut(a)}” ≠ “{cut(b)}”"
+    return f"“{_visible(cut(a))}” ≠ “{_visible(cut(b))}”"
 
 
 def _walk(a: Any, b: Any, path: tuple, out: list[str]) -> None:

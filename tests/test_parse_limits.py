@@ -178,3 +178,81 @@ def test_parse_and_diff_commands(tmp_path, capsys):
     out.write_text(out.read_text(encoding="utf-8").replace("栗涛", "栗波"), encoding="utf-8")
     assert main(["diff", str(out), str(FIXTURES / "suzhou-2020-96.yaml")]) == 1
     assert "recorder" in capsys.readouterr().out
+
+
+def _pdf(objects: list[bytes]) -> bytes:
+    """A small PDF with a correct cross-reference table, from its objects' bodies."""
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+CONTENT = b"<< /Length 36 >>\nstream\nBT /F1 12 Tf 72 700 Td (Hello) Tj ET\nendstream"
+
+
+@pytest.mark.parametrize("pages", [
+    b"<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>",          # the tree contains itself
+    b"<< /Type /Pages /Kids [3 0 R] /Count 999999999 >>",        # a billion pages
+])
+def test_damaged_pdf_is_a_clear_error(tmp_path, pages):
+    path = tmp_path / "damaged.pdf"
+    path.write_bytes(_pdf([b"<< /Type /Catalog /Pages 2 0 R >>", pages,
+                           b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+                           CONTENT]))
+    with pytest.raises(DocgenError) as info:
+        parse_file(path)
+    assert str(path) in str(info.value) and "PDF" in str(info.value)
+
+
+def test_damaged_docx_attribute_is_a_clear_error(tmp_path):
+    from docgen.model import load_minutes_text
+    from docgen.render.api import render_bytes
+    m = load_minutes_text("date: 2024-03-05\ntopics:\n  - title: 听取汇报\n    items: [原则同意。]\n"
+                          "preamble: 2024年3月5日，市政府召开常务会议。\n").minutes
+    data = render_bytes(m, "docx")
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    parts["word/document.xml"] = parts["word/document.xml"].replace(
+        b"<w:pPr>", b'<w:pPr><w:numPr><w:ilvl w:val="abc"/><w:numId w:val="1"/></w:numPr>', 1)
+    path = tmp_path / "damaged.docx"
+    with zipfile.ZipFile(path, "w") as z:
+        for n, body in parts.items():
+            z.writestr(n, body)
+    with pytest.raises(DocgenError) as info:            # python-docx: ValueError on "abc"
+        parse_file(path)
+    assert str(path) in str(info.value) and "DOCX" in str(info.value)
+
+
+def test_a_pdf_too_big_to_be_minutes_is_refused_in_bounded_time(tmp_path, monkeypatch):
+    from docgen.parse import pdf
+    from docgen.render.api import render_bytes
+    from docgen.model import load_minutes
+    data = render_bytes(load_minutes(FIXTURES / "suzhou-2020-96.yaml").minutes, "pdf")
+    path = tmp_path / "m.pdf"
+    path.write_bytes(data)
+    monkeypatch.setattr(pdf, "MAX_LINES", 50)
+    refused(path, "过于庞大")
+
+
+def test_control_characters_of_a_copied_text_are_dropped(tmp_path):
+    text = SEED.read_text(encoding="utf-8").replace("苏州市突发事件", "苏州\x1b[31m市突\u202e发事件", 1)
+    path = tmp_path / "evil.txt"
+    path.write_text(text, encoding="utf-8")
+    minutes, _ = parse_file(path)
+    dumped = minutes.model_dump_json()
+    assert "\\u001b" not in dumped and "\u202e" not in dumped and "苏州[31m市突发事件" in dumped
+
+
+def test_parse_never_writes_over_its_input(tmp_path, capsys):
+    path = tmp_path / "m.txt"
+    path.write_bytes(SEED.read_bytes())
+    assert cmd_parse(path, path, force=True) == 2
+    assert path.read_bytes() == SEED.read_bytes()
+    assert "输入文件" in capsys.readouterr().err

@@ -7,6 +7,9 @@ Every refusal is a DocgenError in Chinese naming the file: empty, binary, too la
 from __future__ import annotations
 
 import os
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from ..errors import DocgenError, Problem
@@ -14,6 +17,9 @@ from ..model.minutes import Minutes
 from ..model.source import decode, unreadable
 
 MAX_INPUT_BYTES = 50 * 1024 * 1024
+# Control characters and bidirectional overrides in a copied text are never the minutes'
+# text: they would reach the YAML (which check then refuses) and the terminal (ESC sequences).
+CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 TEXT_SUFFIXES = {".txt", ".text", ".htm", ".html", ".md"}
 SUFFIXES = (".txt", ".pdf", ".docx")
 
@@ -62,7 +68,7 @@ def decode_text(data: bytes, name: str) -> str:
     if b"\x00" in sample or controls > len(sample) // 100 + 1:
         raise DocgenError.one("这是二进制文件，不是文本", file=name,
                               hint="docgen parse 读取 .txt（UTF-8/GBK 文本）、.pdf 和 .docx")
-    text = decode(data, name)
+    text = CONTROLS.sub("", decode(data, name))
     if not text.strip():
         raise DocgenError.one("文件是空的", file=name)
     return text
@@ -77,6 +83,21 @@ def parse_text(text: str, name: str = "<文本>") -> tuple[Minutes, list[Problem
     return build_minutes(paras, name, notes=notes)
 
 
+@contextmanager
+def _damaged_is_refused(name: str, kind: str) -> Iterator[None]:
+    """A container the reader chokes on (a page tree that loops, a count of a billion pages,
+    an attribute that is no number) is a damaged file to the user, not a crash."""
+    from pymupdf.mupdf import FzErrorBase     # MuPDF's own errors are no RuntimeError
+    try:
+        yield
+    except DocgenError:
+        raise
+    except (FzErrorBase, MemoryError, RecursionError, ValueError, KeyError, IndexError,
+            TypeError, RuntimeError, OSError, AttributeError) as exc:
+        raise DocgenError.one(f"无法读取这个 {kind} 文件：文件已损坏或结构异常（{type(exc).__name__}）",
+                              file=name) from None
+
+
 def parse_bytes(data: bytes, suffix: str, name: str) -> tuple[Minutes, list[Problem]]:
     suffix = suffix.lower()
     if len(data) > MAX_INPUT_BYTES:
@@ -85,10 +106,12 @@ def parse_bytes(data: bytes, suffix: str, name: str) -> tuple[Minutes, list[Prob
         raise DocgenError.one("文件是空的", file=name)
     if suffix == ".pdf":
         from .pdf import parse_pdf_bytes
-        return parse_pdf_bytes(data, name)
+        with _damaged_is_refused(name, "PDF"):
+            return parse_pdf_bytes(data, name)
     if suffix == ".docx":
         from .docx import parse_docx_bytes
-        return parse_docx_bytes(data, name)
+        with _damaged_is_refused(name, "DOCX"):
+            return parse_docx_bytes(data, name)
     if suffix in TEXT_SUFFIXES or suffix == "":
         return parse_text(decode_text(data, name), name)
     raise DocgenError.one(f"不支持的文件类型“{suffix}”", file=name,
@@ -106,7 +129,8 @@ def parse_file(path: Path | str) -> tuple[Minutes, list[Problem]]:
     if suffix == ".docx":
         check_size(path)
         from .docx import parse_docx_path
-        return parse_docx_path(path, name)
+        with _damaged_is_refused(name, "DOCX"):
+            return parse_docx_path(path, name)
     data = read_bytes(path)
     return parse_bytes(data, suffix, name)
 
@@ -133,8 +157,12 @@ def cmd_parse(input_path: str | Path, output: str | Path | None = None, *, force
     out = out or sys.stdout
     err = err or sys.stderr
     try:
-        if output is not None and str(output) != "-" and not force and Path(output).exists():
-            raise DocgenError.one("文件已存在，未覆盖", file=str(output), hint="使用 --force 覆盖")
+        if output is not None and str(output) != "-":
+            if Path(output).resolve() == Path(input_path).resolve():
+                raise DocgenError.one("输出文件就是输入文件，不会覆盖原件", file=str(output),
+                                      hint="给读出的 YAML 另起一个名字（-o 名字.yaml）")
+            if not force and Path(output).exists():
+                raise DocgenError.one("文件已存在，未覆盖", file=str(output), hint="使用 --force 覆盖")
         minutes, problems = parse_file(input_path)
         for problem in problems:
             print(f"警告：{problem}", file=err)
