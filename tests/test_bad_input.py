@@ -24,7 +24,7 @@ from docgen.model import load_minutes
 # A small valid draft; every bad variant below is one edit of it. Line numbers:
 #  1 date  2 chair  3 topics  4 title  5 items  6-7 items  8 title  9 body  10 paragraph
 # 11 attendance  12 present  13 on_leave  14 entry  15 attending  16-17 entries
-# 18 recorder  19 distribution  20 printed
+# 18 recorder  19 distribution  20 printed  21 session
 VALID = """\
 date: 2020-04-29
 chair: {name: 李亚平, title: 市长}
@@ -46,6 +46,7 @@ attendance:
 recorder: 栗涛
 distribution: 各市、区人民政府；市各有关部门和单位。
 printed: {by: 苏州市人民政府办公室, date: 2020-06-01}
+session: 96
 """
 
 BILLION_LAUGHS = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
@@ -93,7 +94,7 @@ BAD = [
     Bad("misspelt-nested-key", variant("    items:", "    itmes:"),
         ("topics[0].itmes", "“items”"), 5),
     Bad("misspelt-chair-key", variant("title: 市长", "titel: 市长"), ("chair.titel", "“title”"), 2),
-    Bad("alias-at-wrong-level", VALID + "出席: [李亚平]\n", ("出席", "attendance"), 21),
+    Bad("alias-at-wrong-level", VALID + "出席: [李亚平]\n", ("出席", "attendance"), 22),
     Bad("string-where-list", variant("present: [李亚平, 王翔]", "present: 李亚平、王翔"),
         ("attendance.present", "列表"), 12),
     Bad("string-where-topics", variant(VALID[VALID.index("topics:"):VALID.index("attendance:")],
@@ -123,9 +124,9 @@ BAD = [
         ("U+0007", "topics[0].items[0]"), 6),
     Bad("escaped-control-character", variant("- 原则同意。", '- "原则\\a同意。"'),
         ("U+0007", "topics[1].body[0]"), 10),
-    Bad("control-character-in-comment", VALID + "# 备注\x1b\n", ("U+001B",), 21),
-    Bad("duplicate-key", VALID + "date: 2020-04-30\n", ("date", "重复", "第1行已有"), 21),
-    Bad("duplicate-key-via-alias", VALID + "日期: 2020-04-30\n", ("日期", "重复"), 21),
+    Bad("control-character-in-comment", VALID + "# 备注\x1b\n", ("U+001B",), 22),
+    Bad("duplicate-key", VALID + "date: 2020-04-30\n", ("date", "重复", "第1行已有"), 22),
+    Bad("duplicate-key-via-alias", VALID + "日期: 2020-04-30\n", ("日期", "重复"), 22),
     Bad("duplicate-nested-key", variant("  present: [李亚平, 王翔]",
                                         "  present: [李亚平, 王翔]\n  present: [李亚平]"),
         ("attendance.present", "重复"), 13),
@@ -140,8 +141,8 @@ BAD = [
         ("标签",), 18),
     Bad("binary-tag", variant("recorder: 栗涛", "recorder: !!binary 5qCX5rab"), ("标签",), 18),
     Bad("alias-bomb", BILLION_LAUGHS, ("别名",), 2),
-    Bad("single-alias", VALID + "compiled_by: &x 办公室\ndisclosure: *x\n", ("别名",), 22),
-    Bad("merge-key", VALID + "extra: &c {name: x}\nother:\n  <<: *c\n", ("别名",), 23),
+    Bad("single-alias", VALID + "compiled_by: &x 办公室\ndisclosure: *x\n", ("别名",), 23),
+    Bad("merge-key", VALID + "extra: &c {name: x}\nother:\n  <<: *c\n", ("别名",), 24),
     Bad("binary-file", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00" + bytes(range(256)),
         ("二进制",)),
     Bad("binary-file-without-nul",
@@ -157,10 +158,10 @@ BAD = [
         ("attendance.attending[1].names", "缺少"), 17),
     Bad("number-in-attending", variant("    - 周春良", "    - 5"),
         ("attendance.attending[0]", "文字"), 16),
-    Bad("period-not-allowed", VALID + "period: 中午\n", ("period", "上午"), 21),
+    Bad("period-not-allowed", VALID + "period: 中午\n", ("period", "上午"), 22),
     Bad("person-present-and-on-leave", variant("{name: 张旗", "{name: 王翔"),
         ("王翔", "请假"), 14),
-    Bad("multiple-documents", VALID + "---\ndate: 2020-04-30\n", ("文档",), 21),
+    Bad("multiple-documents", VALID + "---\ndate: 2020-04-30\n", ("文档",), 22),
     Bad("empty-file", "", ("空",)),
     Bad("comments-only", "# 只有注释\n", ("空",)),
     Bad("undecodable-encoding", "date: 2020-04-29\nrecorder: Café Müller\n".encode("latin-1"),
@@ -282,6 +283,7 @@ def test_chinese_keys_pass(tmp_path: Path) -> None:
     text = """\
 日期: 2020-04-29
 主持: {姓名: 李亚平, 职务: 市长}
+开头: 2020年4月29日上午，李亚平市长主持召开市政府常务会议。
 议题:
   - 标题: 听取汇报
     分项: [原则同意。]
@@ -327,12 +329,12 @@ def test_numbered_body_paragraph_warns(tmp_path: Path) -> None:
 def test_term_the_profile_does_not_print_warns(tmp_path: Path) -> None:
     result = check_ok(tmp_path, "term.yaml", (VALID + "term: 十七届\n").encode())
     assert "警告：" in result.stderr and "十七届" in result.stderr and "{term}" in result.stderr
-    assert "第21行" in result.stderr
+    assert "第22行" in result.stderr
 
 
 def test_numbering_of_another_level_is_kept(tmp_path: Path) -> None:
     # "（一）" at the start of a topic title is not the topic's own numbering: leave it.
-    text = variant("title: 听取", "title: 1.听取")
+    text = variant("title: 听取", "title: 1.听取") + "preamble: 2020年4月29日，市政府召开常务会议。\n"
     check_ok(tmp_path, "kept.yaml", text.encode())
     assert load_minutes(tmp_path / "kept.yaml").minutes.topics[0].title.startswith("1.听取")
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Callable
 
 from ..errors import Problem, format_path
 from .minutes import Attendance, Item, Minutes, UnitEntry
 from .numbering import PRINTED_MARKERS
+from .profile import Profile
 from .yamlnodes import Marks
 
 MAX_ITEM_LEVEL = 3      # 一、 then （一） 1. （1）: GB/T 9704 §7.3.3 numbers four levels
@@ -23,7 +25,12 @@ def semantic_checks(m: Minutes, marks: Marks, name: str) -> tuple[list[Problem],
         return Problem(message, file=name, line=marks.nearest(path)[0], path=format_path(path) or None)
 
     errors = _dates_in_order(m, problem) + _blank_text(m, problem) + _too_deep(m, problem)
-    warnings: list[Problem] = _numbered_paragraphs(m, problem) + _unprinted(m, problem)
+    warnings: list[Problem] = _numbered_paragraphs(m, problem)
+    profile, unreadable = _profile(m, problem)
+    errors += unreadable
+    if profile is not None:
+        errors += _composable(m, profile, problem)
+        warnings += _unprinted(m, profile, problem)
     if m.attendance:
         lists = _listed(m.attendance)
         warnings += _listed_twice(m.attendance, lists, problem)
@@ -88,15 +95,45 @@ def _too_deep(m: Minutes, problem: At) -> list[Problem]:
     return errors
 
 
-def _unprinted(m: Minutes, problem: At) -> list[Problem]:
-    """届次 and 纪要编号 are printed only where the profile's header names them; otherwise
-    they are kept in the YAML alone and a print of the minutes cannot give them back."""
+def _profile(m: Minutes, problem: At) -> tuple[Profile | None, list[Problem]]:
+    """The draft's profile, or why it cannot be read, on the draft's ``profile:`` line (a
+    profile file's own mistakes are reported on that file's lines)."""
     from ..errors import DocgenError
     from .profile import load_profile
     try:
-        profile = load_profile(m.profile)
-    except DocgenError:
-        return []                        # the render reports the profile itself
+        return load_profile(m.profile), []
+    except DocgenError as exc:
+        if any(p.file for p in exc.problems):
+            raise
+        return None, [problem(p.message + (f"（{p.hint}）" if p.hint else ""), "profile")
+                      for p in exc.problems]
+
+
+def _composable(m: Minutes, profile: Profile, problem: At) -> list[Problem]:
+    """An opening paragraph left out must be composable, as render will compose it."""
+    from ..compose import preamble_text
+    from ..errors import DocgenError
+    if m.preamble is not None:
+        return []
+    try:
+        preamble_text(m, m.issuer or profile.issuer)
+    except DocgenError as exc:
+        return [problem(p.message + (f"（{p.hint}）" if p.hint else ""), *_path_parts(p.path))
+                for p in exc.problems]
+    return []
+
+
+def _path_parts(path: str | None) -> tuple:
+    """"topics[2].title" → ("topics", 2, "title"), to find its line."""
+    parts: list[object] = []
+    for name, index in re.findall(r"([^.\[\]]+)|\[(\d+)\]", path or ""):
+        parts.append(int(index) if index else name)
+    return tuple(parts)
+
+
+def _unprinted(m: Minutes, profile: Profile, problem: At) -> list[Problem]:
+    """届次 and 纪要编号 are printed only where the profile's header names them; otherwise
+    they are kept in the YAML alone and a print of the minutes cannot give them back."""
     header = (profile.mark or "") + (profile.issue_line or "")
     warnings = []
     for field, label, value in (("term", "届次", m.term), ("doc_number", "纪要编号", m.doc_number)):

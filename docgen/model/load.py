@@ -34,10 +34,19 @@ class Loaded:
 
 def load_minutes(path: Path | str) -> Loaded:
     path = Path(path)
-    return load_minutes_text(read_text(path), str(path))
+    return load_minutes_text(read_text(path), str(path), folder=path.parent)
 
 
-def load_minutes_text(text: str, name: str = "<输入>") -> Loaded:
+def beside(profile: str, folder: Path | None) -> str:
+    """A profile file named relative to the draft is looked for beside the draft, wherever
+    docgen is started from (a shipped profile's name is left alone)."""
+    candidate = Path(profile)
+    if folder is None or candidate.is_absolute() or candidate.suffix not in (".yaml", ".yml"):
+        return profile
+    return str(folder / candidate) if (folder / candidate).is_file() else profile
+
+
+def load_minutes_text(text: str, name: str = "<输入>", folder: Path | None = None) -> Loaded:
     data, marks = parse_yaml(text, name, labels=True)
     if not isinstance(data, dict):
         raise DocgenError.one(f"纪要文件的顶层应为映射（“键: 值”），而不是{describe(data)}",
@@ -47,6 +56,8 @@ def load_minutes_text(text: str, name: str = "<输入>") -> Loaded:
         minutes = Minutes.model_validate(data)
     except ValidationError as exc:
         raise DocgenError(validation_problems(exc, marks, name, data)) from None
+    if (profile := beside(minutes.profile, folder)) != minutes.profile:
+        minutes = minutes.model_copy(update={"profile": profile})
     from .checks import semantic_checks
     errors, more = semantic_checks(minutes, marks, name)
     if errors:

@@ -16,13 +16,15 @@ from pydantic import BaseModel, ValidationError
 
 from ..errors import Problem, format_path
 from .aliases import ALIASES, KNOWN_KEYS
-from .minutes import Minutes, Shorthand
+from .minutes import EMPTY_OR_NOT_BLANK, NOT_BLANK, Minutes, Shorthand
 from .yamlnodes import Marks
 
 _MESSAGES = {
     "missing": "缺少必填字段",
     "string_type": "应为文字",
     "int_type": "应为整数", "int_parsing": "应为整数", "int_from_float": "应为整数",
+    "int_parsing_size": "应为整数，且不能这么大",
+    "finite_number": "应为有限的数字",
     "bool_type": "应为 true 或 false", "bool_parsing": "应为 true 或 false",
     "float_type": "应为数字", "float_parsing": "应为数字",
     "list_type": "应为列表（每项以“- ”开头）",
@@ -32,9 +34,21 @@ _MESSAGES = {
     "date_from_datetime_inexact": "应为日期，不带时间，如 2020-04-29",
     "too_short": "不能为空",
     "string_too_short": "不能为空",
+    "too_long": "项数太多",
+    "string_too_long": "文字太长",
+    "string_pattern_mismatch": "格式不对",
     "greater_than_equal": "数值太小",
     "greater_than": "数值太小",
+    "less_than_equal": "数值太大",
+    "less_than": "数值太大",
 }
+# The bounds pydantic reports, worded with the bound: "应不小于 1", "最多 99 项".
+_BOUNDS = {
+    "greater_than_equal": ("ge", "应不小于 {}"), "greater_than": ("gt", "应大于 {}"),
+    "less_than_equal": ("le", "应不大于 {}"), "less_than": ("lt", "应小于 {}"),
+    "too_long": ("max_length", "最多 {} 项"), "string_too_long": ("max_length", "最多 {} 个字"),
+}
+_BLANK_PATTERNS = {NOT_BLANK, EMPTY_OR_NOT_BLANK}
 _DATE_REASONS = {
     "day value is outside expected range": "这个月没有这一天",
     "month value is outside expected range": "月份应在 1 到 12 之间",
@@ -42,7 +56,7 @@ _DATE_REASONS = {
 _TYPE_ERRORS = {"string_type", "int_type", "int_parsing", "int_from_float", "bool_type",
                 "bool_parsing", "float_type", "float_parsing", "list_type", "model_type",
                 "dict_type", "model_attributes_type", "date_type", "date_parsing",
-                "date_from_datetime_parsing"}
+                "date_from_datetime_parsing", "int_parsing_size", "finite_number"}
 
 
 # --------------------------------------------------------------------------- the models
@@ -226,6 +240,8 @@ def _message(err: dict, loc: tuple, union: bool) -> tuple[str, str | None]:
         return "不能为空", "这里还没有填写内容"
     if kind == "date_from_datetime_parsing":
         return _bad_date(ctx, value)
+    if kind == "string_pattern_mismatch" and ctx.get("pattern") in _BLANK_PATTERNS:
+        return "只有空白，没有文字", None
     if union:
         message = "应为文字，或“键: 值”映射"
     elif kind in ("model_type", "model_attributes_type") and ctx.get("class_name") in _TAKES_STRING:
@@ -239,9 +255,22 @@ def _message(err: dict, loc: tuple, union: bool) -> tuple[str, str | None]:
             hint = "数字或日期当作文字时请加引号"
         if kind in ("int_type", "int_parsing") and isinstance(value, str):
             hint = "只写数字，如 96"
-    if kind == "greater_than_equal" and "ge" in ctx:
-        message = f"应不小于 {ctx['ge']}"
-    return message, hint
+        if kind == "date_type" and isinstance(value, (bool, int, float, str)):
+            hint = "日期写作 2020-04-29"
+    return _bounded(kind, ctx, value) or message, hint
+
+
+def _bounded(kind: str, ctx: dict, value: Any) -> str | None:
+    """A value out of range, with the bound: "应不大于 72，而不是数字 100"."""
+    if kind not in _BOUNDS or _BOUNDS[kind][0] not in ctx:
+        return None
+    key, template = _BOUNDS[kind]
+    message = template.format(ctx[key])
+    if kind == "too_long" and "actual_length" in ctx:
+        return message + f"，这里有 {ctx['actual_length']} 项"
+    if isinstance(value, (int, float)):
+        return message + f"，而不是{describe(value)}"
+    return message
 
 
 def _bad_date(ctx: dict, value: Any) -> tuple[str, str | None]:

@@ -29,9 +29,13 @@ PRINTED_MARKERS = [
 
 
 def chinese_number(n: int) -> str:
-    """1 → 一, 10 → 十, 21 → 二十一, 105 → 一百零五."""
-    if n < 0:
-        raise ValueError(n)
+    """1 → 一, 10 → 十, 21 → 二十一, 105 → 一百零五; 0 to 999.
+
+    The model allows at most ``MAX_TOPICS`` topics and ``MAX_ITEMS`` items a list (99), so a
+    number past 999 is a programming error: say so rather than fail on a missing digit.
+    """
+    if not 0 <= n < 1000:
+        raise ValueError(f"chinese_number covers 0 to 999, not {n}")
     if n < 10:
         return DIGITS[n]
     if n < 20:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import string
 from pathlib import Path
 
@@ -10,41 +11,63 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from ..errors import DocgenError
 from .messages import validation_problems
+from .minutes import Number, OptionalText, Text, Whole
 from .source import read_text
 from .yamlnodes import parse_yaml
 
 PROFILE_DIR = Path(__file__).resolve().parent.parent / "profiles"
 # What each text template of a profile may name (build_document fills them in).
 PLACEHOLDERS = {"mark": {"issuer", "meeting"}, "issue_line": {"session", "term", "doc_number"}}
+# The 纪要标志's size. GB/T 9704 leaves it to the office; printed marks run from 二号 (22 pt)
+# to about 40 pt. 16 pt (三号) is the body size, below which it is no mark; at 72 pt the
+# mark, which starts 35 mm into the 版心, just clears the 期号 of the usual 12-line header.
+MARK_SIZE_PT = (16.0, 72.0)
+# Horizontal scale of the mark: never widened; 0.3 is about Word's narrowest preset (33 %),
+# below which the strokes of 小标宋 run together.
+MARK_SCALE = (0.3, 1.0)
+COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
+# A font name is written into DOCX attributes and quoted in the HTML's CSS: no quotes,
+# backslashes, braces, semicolons, angle brackets or line breaks, which no real family has.
+FONT_NAME = re.compile(r"[^\s\"'\\{};<>][^\n\r\"'\\{};<>]*")
 
 
 class FontNames(BaseModel):
     """Family names written into the DOCX (what Word/WPS on government PCs resolve)."""
 
     model_config = ConfigDict(extra="forbid")
-    fangsong: str = "仿宋_GB2312"
-    hei: str = "黑体"
-    kai: str = "楷体_GB2312"
-    xiaobiaosong: str = "方正小标宋简体"
-    song: str = "宋体"
-    latin: str = "Times New Roman"
+    fangsong: Text = "仿宋_GB2312"
+    hei: Text = "黑体"
+    kai: Text = "楷体_GB2312"
+    xiaobiaosong: Text = "方正小标宋简体"
+    song: Text = "宋体"
+    latin: Text = "Times New Roman"
+
+    @field_validator("*")
+    @classmethod
+    def _plain_name(cls, value: str) -> str:
+        """A family name reaches DOCX and CSS as is; keep it to what a family name holds."""
+        if not FONT_NAME.fullmatch(value):
+            raise ValueError("字体名称不能含引号、反斜杠、花括号、分号、尖括号或换行")
+        return value
 
 
 class Profile(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    name: str
-    issuer: str = Field(description="发文机关，如 苏州市人民政府")
-    office: str = Field(description="编发单位，如 苏州市人民政府办公室")
-    mark: str = Field("{issuer}{meeting}纪要", description="纪要标志；{issuer} {meeting} 会被替换")
-    issue_line: str | None = Field(
+    name: Text
+    issuer: Text = Field(description="发文机关，如 苏州市人民政府")
+    office: Text = Field(description="编发单位，如 苏州市人民政府办公室")
+    mark: Text = Field("{issuer}{meeting}纪要", description="纪要标志；{issuer} {meeting} 会被替换")
+    issue_line: OptionalText | None = Field(
         "第{session}次", description="纪要标志下的期号行；{session} {term} {doc_number} 会被替换")
     office_line: bool = Field(True, description="期号下印“编发单位 … 日期”一行")
     red_rule: bool = True
-    mark_size_pt: float = 36.0
-    mark_scale_x: float = Field(1.0, description="纪要标志横向缩放（超宽时自动压缩）")
-    red: str = "#E60012"
-    header_lines: int = Field(12, ge=4, le=21, description="首页版头占用的行数")
-    distribution: str | None = None
+    mark_size_pt: Number = Field(36.0, ge=MARK_SIZE_PT[0], le=MARK_SIZE_PT[1], allow_inf_nan=False,
+                                description="纪要标志字号（磅），16 到 72")
+    mark_scale_x: Number = Field(1.0, ge=MARK_SCALE[0], le=MARK_SCALE[1], allow_inf_nan=False,
+                                description="纪要标志横向缩放，0.3 到 1（超宽时自动压缩）")
+    red: str = Field("#E60012", description="版头红色，#RRGGBB")
+    header_lines: Whole = Field(12, ge=4, le=21, description="首页版头占用的行数")
+    distribution: OptionalText | None = None
     fonts: FontNames = FontNames()
 
     @field_validator("mark", "issue_line")
@@ -55,15 +78,41 @@ class Profile(BaseModel):
         if value is None:
             return value
         allowed = PLACEHOLDERS[info.field_name]
-        try:
-            names = {name for _, name, _, _ in string.Formatter().parse(value) if name is not None}
-        except ValueError:
-            raise ValueError("花括号不成对；要印出花括号本身请写 {{ 或 }}") from None
-        unknown = sorted(names - allowed)
+        unknown = sorted(set(_template_names(value)) - allowed)
         if unknown:
             raise ValueError(f"不认识的占位符 {{{unknown[0]}}}；可用 "
                              + " ".join(f"{{{name}}}" for name in sorted(allowed)))
         return value
+
+    @field_validator("red", mode="before")
+    @classmethod
+    def _hex_colour(cls, value: object) -> object:
+        """The colour goes into the DOCX (w:color) and the CSS as is: only #RRGGBB is safe
+        in both. Unquoted, "#E60012" is a YAML comment and arrives as nothing."""
+        if value is None:
+            raise ValueError("颜色不能为空；# 在 YAML 中表示注释，请加引号，如 red: \"#E60012\"")
+        if not isinstance(value, str) or not COLOUR.fullmatch(value):
+            raise ValueError(f"颜色应写成 #RRGGBB（六位十六进制），如 \"#E60012\"，而不是“{str(value)[:20]}”")
+        return value.upper()
+
+
+def _template_names(template: str) -> list[str]:
+    """The name in each {placeholder}, refusing all but a plain {name} (and {{ }}).
+
+    str.format would obey a format spec or conversion: {issuer:d} fails halfway through a
+    render, {session:0100000000d} runs for minutes, {issuer:>100000000} writes 100 MB.
+    """
+    try:
+        parts = [(name, spec, conv) for _, name, spec, conv in string.Formatter().parse(template)
+                 if name is not None]
+    except ValueError:
+        raise ValueError("花括号不成对；要印出花括号本身请写 {{ 或 }}") from None
+    for name, spec, conv in parts:
+        if spec or conv:
+            shown = name + (f"!{conv}" if conv else "") + (f":{spec}" if spec else "")
+            raise ValueError(f"占位符 {{{shown}}} 带了格式（“:”或“!”之后的部分）；"
+                             f"只能写成 {{{name}}}；要印出花括号本身请写 {{{{ 或 }}}}")
+    return [name for name, _, _ in parts]
 
 
 def profile_file(name_or_path: str) -> Path:

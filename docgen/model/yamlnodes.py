@@ -114,8 +114,28 @@ class _Refused(Exception):
         self.message, self.mark, self.hint = message, mark, hint
 
 
+# YAML 1.2 plain scalars, where YAML 1.1 (PyYAML's default) reads too much into them:
+# "012" is no octal 10, "1:30" no sexagesimal 90, "yes"/"no"/"on"/"off" no booleans.
+# Each form is also a YAML 1.1 number or boolean of the same value, so dump.py, which asks
+# PyYAML's 1.1 loader what needs quotes, still writes files that read back the same.
+# An integer with a leading zero stays text (as YAML 1.2's JSON schema has it): a text field
+# keeps "09" as written, and an integer field reads "012" as twelve, the clerk's meaning.
+YAML12_INT = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
+YAML12_FLOAT = re.compile(r"""^(?:[-+]?[0-9]+\.[0-9]*(?:[eE][-+][0-9]+)?
+                              |\.[0-9]+(?:[eE][-+][0-9]+)?
+                              |[-+]?\.(?:inf|Inf|INF)
+                              |\.(?:nan|NaN|NAN))$""", re.X)
+YAML12_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
+_RETYPED = {YAML_TAG + t for t in ("bool", "int", "float")}
+
+
 class _Loader(yaml.SafeLoader):
-    """SafeLoader that refuses aliases (drafts never need them, bombs do) and bounds the work."""
+    """SafeLoader that refuses aliases (drafts never need them, bombs do), bounds the work
+    and types plain scalars the YAML 1.2 way (see ``YAML12_INT``)."""
+
+    yaml_implicit_resolvers = {
+        first: [(tag, rx) for tag, rx in resolvers if tag not in _RETYPED]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
 
     def __init__(self, stream: str) -> None:
         super().__init__(stream)
@@ -130,6 +150,27 @@ class _Loader(yaml.SafeLoader):
             raise _Refused(f"内容过多（超过 {MAX_NODES} 个值），不像是一份纪要草稿",
                            self.peek_event().start_mark)
         return super().compose_node(parent, index)
+
+    def construct_decimal_int(self, node: yaml.ScalarNode) -> int:
+        """Decimal digits only, also under an explicit !!int: never octal, hex or 1:30."""
+        text = self.construct_scalar(node).strip()
+        if not YAML12_INT.match(text):
+            raise ValueError(text)  # kept as text; validation names the field
+        return int(text)
+
+    def construct_plain_float(self, node: yaml.ScalarNode) -> float:
+        """A decimal fraction, .inf or .nan, also under an explicit !!float: never 1:30."""
+        text = self.construct_scalar(node).strip()
+        if not YAML12_FLOAT.match(text) and not YAML12_INT.match(text):
+            raise ValueError(text)
+        return float(text.lower().replace(".inf", "inf").replace(".nan", "nan"))
+
+
+_Loader.add_implicit_resolver(YAML_TAG + "bool", YAML12_BOOL, list("tTfF"))
+_Loader.add_implicit_resolver(YAML_TAG + "int", YAML12_INT, list("-+0123456789"))
+_Loader.add_implicit_resolver(YAML_TAG + "float", YAML12_FLOAT, list("-+.0123456789"))
+_Loader.add_constructor(YAML_TAG + "int", _Loader.construct_decimal_int)
+_Loader.add_constructor(YAML_TAG + "float", _Loader.construct_plain_float)
 
 
 def _tag_name(tag: str) -> str:
