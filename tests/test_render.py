@@ -73,6 +73,18 @@ def test_draft_pdf_holds_every_word(draft, draft_pdf):
         assert needle.replace("\u3000", "") in text.replace("\u3000", ""), needle
 
 
+def test_a_long_mark_is_narrowed_and_stays_centred():
+    """A mark wider than the 版心 is scaled to 98 % of it about its own centre."""
+    from docgen.gbt9704 import PAGE, mm
+    text = DRAFT.replace("preamble:", "issuer: 新疆维吾尔自治区伊犁哈萨克自治州人民政府\npreamble:")
+    pdf = render_bytes(load_minutes_text(text).minutes, "pdf")
+    mark = next(line for line in read_lines(pdf)[0] if line.text.endswith("纪要"))
+    left, right = mm(PAGE.left_mm), mm(PAGE.left_mm + PAGE.body_width_mm)
+    assert left <= mark.x0 and mark.x1 <= right, (mark.x0, mark.x1)
+    assert abs((mark.x0 + mark.x1) / 2 - (left + right) / 2) < 1.0
+    assert mark.x1 - mark.x0 > 0.9 * (right - left)
+
+
 def test_pdf_metadata(draft_pdf):
     meta = pymupdf.open(stream=draft_pdf, filetype="pdf").metadata
     assert meta["title"] == "苏州市人民政府第12次常务会议纪要"

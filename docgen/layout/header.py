@@ -19,6 +19,7 @@ from .fonts import face
 class HeaderPlan:
     mark_top_pt: float      # the mark's em-box top, below the 版心 top
     mark_scale: float       # horizontal scale so the mark fits the 版心
+    mark_width_pt: float    # its width before that scale
     issue_slot: int         # grid line of the 期号
     office_slot: int        # grid line of the 编发 line
     rule_top_pt: float      # the red rule's top edge, below the 版心 top
@@ -26,11 +27,15 @@ class HeaderPlan:
     body_slot: int          # the first body line
 
 
+def mark_width(mark: str, profile: Profile) -> float:
+    """The mark's width in pt at its size, before any horizontal scale."""
+    f = face("xiaobiaosong")
+    return sum((f.advance(ch) or 1.0) for ch in mark) * profile.mark_size_pt
+
+
 def mark_scale(mark: str, profile: Profile) -> float:
     """The profile's scale, narrowed so the mark takes at most 98 % of the 版心 width."""
-    f = face("xiaobiaosong")
-    natural = sum((f.advance(ch) or 1.0) for ch in mark) * profile.mark_size_pt
-    return min(profile.mark_scale_x, 0.98 * mm(PAGE.body_width_mm) / natural)
+    return min(profile.mark_scale_x, 0.98 * mm(PAGE.body_width_mm) / mark_width(mark, profile))
 
 
 def plan_header(mark: str, profile: Profile, pitch: float) -> HeaderPlan:
@@ -39,6 +44,7 @@ def plan_header(mark: str, profile: Profile, pitch: float) -> HeaderPlan:
     return HeaderPlan(
         mark_top_pt=mm(FURNITURE.mark_top_mm),
         mark_scale=mark_scale(mark, profile),
+        mark_width_pt=mark_width(mark, profile),
         issue_slot=body - 6,
         office_slot=office,
         rule_top_pt=(office + 1) * pitch + FURNITURE.header_rule_gap_pt,

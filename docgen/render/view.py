@@ -319,8 +319,12 @@ def _header(view: PageView, layout: Layout, profile: Profile) -> None:
     plan = plan_header(doc.mark, profile, LINE_PITCH_PT)
     size = profile.mark_size_pt
     top = _box_top("xiaobiaosong", size, Y0 + plan.mark_top_pt)
-    view.placed.append(Placed(X0, top, BODY_W, size, size, "xiaobiaosong", doc.mark, "mark",
-                              "center", scale_x=plan.mark_scale, color=profile.red))
+    # a box as wide as the unscaled mark, centred: scaled about its centre, the mark stays
+    # centred even when it is wider than the 版心 before scaling
+    width = max(plan.mark_width_pt, BODY_W)
+    view.placed.append(Placed(X0 + (BODY_W - width) / 2, top, width, size, size, "xiaobiaosong",
+                              doc.mark, "mark", "center", scale_x=plan.mark_scale,
+                              color=profile.red))
     body = GRID.body_size_pt
     if doc.issue_line:
         view.placed.append(Placed(X0, Y0 + plan.issue_slot * LINE_PITCH_PT, BODY_W, LINE_PITCH_PT,

@@ -183,7 +183,7 @@ class DocxBuilder:
         plan = plan_header(doc.mark, self.profile, LINE_PITCH_PT)
         height, em_top = mark_line(self.profile.mark_size_pt)
         mark_rPr = self._rPr("xiaobiaosong", latin_role="xiaobiaosong")
-        oxml.set_scale(mark_rPr, round(plan.mark_scale * 100))
+        oxml.set_scale(mark_rPr, max(1, round(plan.mark_scale * 100)))   # w:w is 1–600 %
         # (spec, text, run properties, top in twips from the 版心 top, space before, height)
         parts = [(specs["mark"], doc.mark, mark_rPr, 0,
                   max(0, twips(plan.mark_top_pt) - em_top), height)]
