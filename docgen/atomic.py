@@ -100,13 +100,23 @@ def _link_no_clobber(temp: Path, target: Path) -> None:
     os.unlink(temp)
 
 
+def _real_target(path: Path) -> Path:
+    """Where the bytes go: a symbolic link is written through (it stays a link to the new
+    file); a device, FIFO or socket is refused, since renaming over it would replace it."""
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
+    if os.path.lexists(path) and not path.is_file() and not path.is_dir():
+        raise DocgenError.one("目标不是普通文件（设备、管道或套接字），不写入", file=str(path))
+    return path
+
+
 def write_atomic(path: Path | str, data: bytes | str, *, overwrite: bool = True) -> None:
     """Write ``data`` to ``path`` atomically (str as UTF-8).
 
     With ``overwrite=False`` an existing file is left alone and DocgenError is raised.
     OS errors become DocgenError with a Chinese message naming the file.
     """
-    target = Path(path)
+    target = _real_target(Path(path))
     payload = data.encode("utf-8") if isinstance(data, str) else bytes(data)
     if not overwrite and os.path.lexists(target):  # fail early; _commit re-checks
         raise DocgenError.one("文件已存在", file=str(target), hint="使用 --force 覆盖")
@@ -132,7 +142,7 @@ def atomic_path(path: Path | str, *, overwrite: bool = True) -> Iterator[Path]:
     The temporary file exists (empty) when the body starts; the body may overwrite or
     replace it. If the body raises, the temporary file is deleted and ``path`` is untouched.
     """
-    target = Path(path)
+    target = _real_target(Path(path))
     if not overwrite and os.path.lexists(target):
         raise DocgenError.one("文件已存在", file=str(target), hint="使用 --force 覆盖")
     temp = _temp_in(target)

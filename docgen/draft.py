@@ -171,8 +171,8 @@ def next_session(folder: Path, *, meeting: str = "常务会议",
         return None
     skip = exclude.resolve() if exclude else None
     for path in sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")]):
-        if skip is not None and path.resolve() == skip:
-            continue
+        if (skip is not None and path.resolve() == skip) or not path.is_file():
+            continue                      # a FIFO or device named *.yaml would block the read
         data = _top_level(path)
         if data is None:
             continue

@@ -453,6 +453,22 @@ def test_write_atomic(tmp_path: Path) -> None:
     assert target.stat().st_mode & 0o777 == 0o666 & ~umask  # not mkstemp's 0600
 
 
+def test_write_atomic_writes_through_a_link_and_refuses_a_fifo(tmp_path: Path) -> None:
+    real = tmp_path / "real.json"
+    real.write_text("old")
+    link = tmp_path / "link.json"
+    link.symlink_to(real)
+    write_atomic(link, "new")
+    assert link.is_symlink() and real.read_text() == "new"
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)
+    with pytest.raises(DocgenError, match="普通文件"):
+        write_atomic(fifo, "x")
+    assert fifo.is_fifo()
+    result = run("new", "-o", "x.yaml", cwd=tmp_path)      # the FIFO beside it is not read
+    assert result.returncode == 0, result.stderr
+
+
 def test_atomic_path_keeps_target_on_failure(tmp_path: Path) -> None:
     target = tmp_path / "out.pdf"
     target.write_bytes(b"old")
