@@ -17,7 +17,13 @@ from .landmarks import DISTRIBUTION, FOOTER, LABELS, PRINTED, RECORDER, plain_ta
 from .reader import Reader
 from .text import IDEOGRAPHIC_SPACE, Line, Para, normalize_spaces
 
-SEP, BREAK = "sep", "break"     # what follows a piece: a sure separator, or only a line break
+# What follows a piece: a separator within a line, a separator that ends a line (a trailing
+# space was seen), or only a line break, which may or may not stand for a dropped separator.
+SEP, LINE, BREAK = "sep", "line", "break"
+# Reading states: plain names only so far; unit entries that began a line after the plain
+# names (the printed form: names on the label line, units from a new line); any order.
+NAMES, UNITS, ANY = 0, 1, 2
+_LATE_NAME = 3.0                # a plain name after such units: printed only in written order
 _KEYS = {label: key for key, label in ATTENDANCE_LABELS.items()}
 _REPS = "的代表"                # "市委办公室、市政府办公室的代表" ends the 列席 list
 _NEG = float("-inf")
@@ -87,9 +93,9 @@ def _pieces(lines: list[Line]) -> list[tuple[str, list[Piece]]]:
         parts = [x for x in text.split(IDEOGRAPHIC_SPACE) if x]
         for k, part in enumerate(parts):
             last = k == len(parts) - 1
-            pieces.append((part, (SEP if line.trail else BREAK) if last else SEP))
+            pieces.append((part, (LINE if line.trail else BREAK) if last else SEP))
         if not parts and pieces:
-            pieces[-1] = (pieces[-1][0], SEP)
+            pieces[-1] = (pieces[-1][0], LINE)
     return sections
 
 
@@ -99,7 +105,7 @@ def _pair_padded(pieces: list[Piece]) -> list[Piece]:
     i = 0
     while i < len(pieces):
         text, boundary = pieces[i]
-        if (len(text) == 1 and boundary == SEP and i + 1 < len(pieces)
+        if (len(text) == 1 and boundary in (SEP, LINE) and i + 1 < len(pieces)
                 and len(re.split(r"[（(]", pieces[i + 1][0])[0]) == 1):
             out.append((text + pieces[i + 1][0], pieces[i + 1][1]))
             i += 2
@@ -120,49 +126,78 @@ def _name_reason(text: str) -> tuple[str, str | None]:
 def _solve(pieces: list[Piece], key: str, allow_reps: bool) -> list[tuple[str, Any]]:
     """Best reading of a section: which line breaks are separators, what each entry is.
 
-    best[j][phase] is the best (score, entries) reading pieces[:j]; phase 0 while plain
-    names are read, 1 once unit entries (or the 代表 line) have begun: names never follow.
+    best[j][state] is the best (score, entries) reading pieces[:j] and ending in ``state``
+    (NAMES, UNITS, ANY): the printed form is known from the renderer, and knowing which
+    form a reading is in tells how likely a plain name after a unit entry is.
     """
     n = len(pieces)
-    best: list[list[tuple[float, list]]] = [[(_NEG, []), (_NEG, [])] for _ in range(n + 1)]
-    best[0][0] = (0.0, [])
+    best: list[list[tuple[float, list]]] = [[(_NEG, [])] * 3 for _ in range(n + 1)]
+    best[0][NAMES] = (0.0, [])
     for i in range(n):
-        for phase in (0, 1):
-            score0, entries0 = best[i][phase]
+        line_start = i > 0 and pieces[i - 1][1] in (LINE, BREAK)
+        for state in (NAMES, UNITS, ANY):
+            score0, entries0 = best[i][state]
             if score0 == _NEG:
                 continue
             text = ""
             for j in range(i + 1, min(n, i + 14) + 1):
                 text += pieces[j - 1][0]
-                if j - 1 > i and pieces[j - 2][1] == SEP:
+                if j - 1 > i and pieces[j - 2][1] != BREAK:
                     break                 # an entry never spans a certain separator
-                for phase_to, score, entry in _readings(text, j - i, j == n, phase, key, allow_reps):
-                    if phase_to >= phase and best[j][phase_to][0] < score0 + score:
-                        best[j][phase_to] = (score0 + score, entries0 + [entry])
+                cut = _cut_cost(pieces, j, text)
+                for kind, score, entry in _readings(text, j - i, j == n, key, allow_reps):
+                    to, cost = _next_state(state, kind, i == 0, line_start)
+                    total = score0 + score - cost - cut
+                    if best[j][to][0] < total:
+                        best[j][to] = (total, entries0 + [entry])
     return max(best[n], key=lambda x: x[0])[1]
 
 
-def _readings(text: str, size: int, at_end: bool, phase: int, key: str,
-              allow_reps: bool) -> list[tuple[int, float, tuple]]:
-    """What ``size`` pieces joined into ``text`` may be: (phase after, score, entry)."""
-    options: list[tuple[int, float, tuple]] = []
+def _cut_cost(pieces: list[Piece], j: int, text: str) -> float:
+    """What ending an entry ``text`` after pieces[j - 1] costs: nothing at a sure separator,
+    but a bare line break is a dropped separator only if it cuts no unit (``cut_penalty``)."""
+    if j >= len(pieces) or pieces[j - 1][1] != BREAK:
+        return 0.0
+    return kb.cut_penalty(text, pieces[j][0])
+
+
+def _next_state(state: int, kind: str, first: bool, line_start: bool) -> tuple[int, float]:
+    """The state after an entry of ``kind``, and what it costs.
+
+    The renderer starts the unit entries on a new line only when every plain name comes
+    before them; in any other order all entries follow each other as written. So a unit
+    entry first, or one in mid-line after plain names, means the written order (ANY), and a
+    plain name after units that began a line is possible but unlikely.
+    """
+    if kind == "reps":
+        return state, 0.0
+    if kind == "unit":
+        if state == NAMES and line_start and not first:
+            return UNITS, 0.0
+        return (UNITS if state == UNITS else ANY), 0.0
+    if state == UNITS:
+        return ANY, _LATE_NAME
+    return state, 0.0
+
+
+def _readings(text: str, size: int, at_end: bool, key: str,
+              allow_reps: bool) -> list[tuple[str, float, tuple]]:
+    """What ``size`` pieces joined into ``text`` may be: (kind, score, entry)."""
+    options: list[tuple[str, float, tuple]] = []
     if allow_reps and at_end and text.endswith(_REPS) and len(text) > len(_REPS):
         reps = text[:-len(_REPS)].split("、")
         score = sum(max(s if (s := kb.unit_score(u)) is not None else -5.0, -5.0) for u in reps)
-        options.append((1, score + 1.0, ("reps", reps)))
+        options.append(("reps", score + 1.0, ("reps", reps)))
     if size > 4:                      # a name or a unit entry is at most four pieces
         return options
     if key == "attending":
         unit = kb.split_unit_entry(text)
         if unit is not None:
-            options.append((1, unit[2], ("unit", (unit[0], unit[1]))))
+            options.append(("unit", unit[2], ("unit", (unit[0], unit[1]))))
     name, reason = _name_reason(text)
     ns = kb.name_score(name)
     plain_score = ns if ns is not None else -10.0
     if key != "attending" and "、" in text and ns is None:
         plain_score = -30.0
-    if phase == 0:
-        options.append((0, plain_score, ("plain", (name, reason))))
-    else:
-        options.append((1, plain_score - 20.0, ("plain", (name, reason))))
+    options.append(("plain", plain_score, ("plain", (name, reason))))
     return options

@@ -40,15 +40,51 @@ KNOWN_UNITS: tuple[str, ...] = (
     "苏州工业园区", "苏州高新区", "虎丘区", "太仓港口", "太仓港口管委会",
 )
 
-# How unit names end, longest first when matched.
+# How unit names end; the first that matches counts, so longer endings come first.
 UNIT_SUFFIXES: tuple[str, ...] = (
-    "管委会", "军分区", "分公司", "电视台", "报业集团", "中级法院", "检察院", "法院", "监委",
+    "管理委员会", "委员会", "管理局", "建设局", "服务中心", "管委会", "军分区", "分公司", "电视台",
+    "报业集团", "中级法院", "检察院", "法院", "监委",
     "中心", "集团", "公司", "分行", "支行", "中支", "银行", "证券", "人寿", "保险", "海关",
     "支队", "大队", "总队", "港口", "园区", "新区", "大学", "学院", "医院", "报社", "分局",
     "办公室", "研究室", "工会", "商会", "协会", "学会", "基金会", "管理处", "管理所",
     "局", "委", "办", "部", "院", "厅", "室", "会", "联", "市", "区", "县", "镇", "处", "署",
     "所", "站", "馆", "社", "台", "团", "队", "校", "组",
 )
+
+# Words found inside unit names. A line may break inside a unit (市委机构编制委|员会办公室,
+# 市住房和|城乡建设局), and the piece before the break then ends in what looks like a
+# name (员会, 房和); knowing the words of unit names tells the two apart.
+UNIT_WORDS: tuple[str, ...] = (
+    "管理委员会", "委员会", "办公室", "管委会", "管理局", "建设局", "服务中心", "研究室",
+    "住房", "城乡", "建设", "管理", "服务", "中心", "发展", "改革", "委员", "机构", "编制",
+    "人民", "政府", "事务", "资源", "规划", "生态", "环境", "交通", "运输", "农业", "农村",
+    "文化", "广电", "旅游", "卫生", "健康", "退役", "军人", "应急", "市场", "监督", "监管",
+    "医疗", "保障", "信访", "粮食", "储备", "公积金", "社会", "保险", "工业", "信息", "科技",
+    "商务", "财政", "审计", "统计", "体育", "公安", "司法", "民政", "教育", "水务", "水利",
+    "园林", "绿化", "城市", "国资", "国有", "资产", "金融", "数据", "行政", "审批", "政务",
+    "机关", "工会", "集团", "公司", "银行", "分行", "支行", "支队", "消防", "救援", "法院",
+    "检察院", "组织部", "宣传部", "统战部", "政法委", "园区", "新区", "开发区", "经济", "技术",
+    "人力资源", "人力", "社会保障", "基金", "工业园区", "高新区", "苏州市", "苏州", "江苏省", "江苏",
+)
+
+# Words that end unit names: a unit never begins with one or with a tail of one (员会,
+# 公室), nor with a word that joins two parts of a name (和城乡建设局).
+UNIT_ENDINGS: tuple[str, ...] = (
+    "管理委员会", "委员会", "办公室", "管委会", "管理局", "建设局", "研究室", "检察院",
+    "服务中心", "分公司", "军分区", "支队", "大队", "总队", "分行", "支行", "分局",
+)
+UNIT_JOINERS = "和与及"
+UNIT_ONLY_ENDS = "局委办室厅署处"    # characters that end units and begin neither units nor names
+
+# How unit names begin: a place, or the head of a known unit. A unit that begins otherwise
+# is more likely the rest of one cut at a line end (城市建设管理服务中心…).
+UNIT_STARTS: tuple[str, ...] = (
+    "市", "省", "县", "区", "镇", "苏州", "江苏", "中国", "中共", "国家", "国网", "团市委", "人行",
+    "国开行", "电信", "移动", "联通", "东吴", "中信保", "武警", "农业银行", "建设银行", "工商银行",
+    "张家港", "常熟", "太仓", "昆山", "吴江", "吴中", "相城", "姑苏", "虎丘",
+)
+UNIT_PLACES = "市省县区州"           # a "name" without a known surname starting so is a unit
+PLACE_ENDS = "市县区"                # nor does a name end as a place does
 
 # Single characters that end a unit name but also begin Chinese names (关, 区 …) are left
 # out of SURNAMES below where they would mislead (区); 关 stays: 苏州海关 is a known unit.
@@ -66,7 +102,7 @@ SURNAMES = set(
     "兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻"
     "祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿"
     "桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝封虞阙糜"
-    "支印储郁钮单蔺滑茅匡楚冀洪边干胥谈花郜狄鞠雍容宓蒯晁隆劳逄植习班寿竺祖束"
+    "支印储郁钮单蔺滑茅匡楚冀洪边干胥谈花郜狄鞠雍容宓蒯晁隆劳逄植习班寿竺祖束萧"
 )
 
 NAME_CHARS = re.compile(rf"^[{HAN}·]+$")
@@ -90,15 +126,67 @@ def name_score(name: str) -> float | None:
         return None
     if "·" in name:                       # 热合曼·艾力: transliterated names
         return 1.0 if 3 <= len(name) <= 12 else None
+    if _ends_as_unit(name) or name in UNIT_SUFFIXES or name in _known():
+        return None                       # 管委会, 办公室: 管 and 办 begin names, these end units
     surname = surname_of(name)
     given = len(name) - (len(surname) if surname else 1)
     if surname and 1 <= given <= 2:
-        return 2.0
+        # 管理, 文化 are words and 苏州市, 吴江区 places, though their first characters are surnames
+        return 2.0 - (3.0 if name in UNIT_WORDS or name[-1] in PLACE_ENDS else 0.0)
+    if _unit_material(name):
+        return None                       # 员会, 委员, 市住房: a unit cut at a line end
     if 2 <= len(name) <= 3:
         return 0.5                        # an unusual surname
     if len(name) == 4:
         return 0.2
     return None
+
+
+def _unit_material(text: str) -> bool:
+    """Whether ``text`` holds or lies inside a unit word, or starts like a unit (市…).
+
+    Said only of text without a known surname, whose 0.5 as an unusual name must not beat
+    reading it as part of the unit it was cut from."""
+    if text[0] in UNIT_PLACES + UNIT_ONLY_ENDS:
+        return True
+    return any(w in text or text in w for w in UNIT_WORDS)
+
+
+def starts_inside_unit(text: str) -> bool:
+    """Whether ``text`` can only be the rest of a unit cut at a line end: 办公室…, 员会…,
+    和城乡建设局…; no unit begins with a unit's ending or with a joining word."""
+    return text[:1] in UNIT_JOINERS + UNIT_ONLY_ENDS or text.startswith(_ending_tails())
+
+
+@lru_cache(maxsize=None)
+def _ending_tails() -> tuple[str, ...]:
+    return tuple({w[k:] for w in UNIT_ENDINGS for k in range(len(w) - 1)})
+
+
+@lru_cache(maxsize=None)
+def _words() -> tuple[str, ...]:
+    return tuple(dict.fromkeys(UNIT_WORDS + KNOWN_UNITS))
+
+
+def cut_penalty(before: str, after: str) -> float:
+    """What reading a line break between ``before`` and ``after`` as a separator costs.
+
+    The break is a dropped separator only where the text on both sides is whole: a unit
+    word running across it (城|市, 保|障) or a next line that starts inside a unit (办公室…,
+    和城乡…) says the break cut a unit."""
+    if starts_inside_unit(after) or word_across(before[-8:] + after[:8], len(before[-8:])):
+        return 3.0
+    return 0.0
+
+
+def word_across(text: str, cut: int) -> bool:
+    """Whether a unit word or a known unit runs across position ``cut``: 市住|房和 (住房),
+    编制委|员会 (委员会), 苏州|工业园区 (苏州工业园区)."""
+    for word in _words():
+        k = text.find(word, max(0, cut - len(word) + 1))
+        if 0 <= k < cut:
+            return True
+    return False
 
 
 def unit_suffix(unit: str) -> str | None:
@@ -114,16 +202,34 @@ def unit_score(unit: str) -> float | None:
         return None
     if unit in _known():
         return 4.0
+    if starts_inside_unit(unit):
+        return None
     score = 0.0
     suffix = unit_suffix(unit)
     if suffix:
         score += 2.0 if len(suffix) > 1 else 1.5
-    # a known unit followed by more text is a unit and a name run together
-    if any(unit.startswith(k) and len(unit) > len(k) for k in _known()):
+    if not unit.startswith(UNIT_STARTS):
+        score -= 1.5
+    if _known_plus_name(unit):
         score -= 3.0
-    if len(unit) > 12:
-        score -= len(unit) - 12
+    if len(unit) > 12:                    # long units exist (a bureau's centre's office)
+        score -= (len(unit) - 12) / 4
     return score
+
+
+def _known_plus_name(unit: str) -> bool:
+    """A known unit followed by more text is a unit and a name run together, unless the
+    rest ends as units do (苏州工业园区 + 管委会, 市公安局 + 交警支队): a unit of its own."""
+    for known in _known():
+        rest = unit[len(known):]
+        if unit.startswith(known) and rest and not _ends_as_unit(rest):
+            return True
+    return False
+
+
+def _ends_as_unit(text: str) -> bool:
+    """Whether ``text`` ends with an ending of two or more characters, which no name has."""
+    return any(text.endswith(s) for s in UNIT_SUFFIXES if len(s) > 1)
 
 
 def split_unit_entry(text: str) -> tuple[str, list[str], float] | None:
@@ -144,6 +250,8 @@ def split_unit_entry(text: str) -> tuple[str, list[str], float] | None:
         score = us + ns + sum(other_scores)  # type: ignore[arg-type]
         if size == 4:
             score -= 1.0
+        if word_across(head, len(unit)) or name[0] in UNIT_JOINERS:
+            score -= 3.0                  # 市住 + 房和 cuts the word 住房; 资源 + 和社会 a joint
         if best is None or score > best[2]:
             best = (unit, [name, *others], score)
     return best
