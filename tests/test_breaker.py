@@ -80,6 +80,16 @@ def test_latin_word_moves_whole_to_next_line():
     assert out[1].startswith("GB/T9704")
 
 
+def test_a_long_url_breaks_after_a_slash_and_keeps_its_width():
+    url = "https://www.suzhou.gov.cn/szsrmzf/index.shtml"
+    out = lines_of(HAN * 20 + url + "。" + HAN * 5)
+    assert out[0].startswith(HAN * 20 + "https://") and out[0].endswith("/")
+    assert "".join(out) == HAN * 20 + url + "。" + HAN * 5
+    lines = break_lines(Block("t", (Span(HAN * 20 + url),)), 28)
+    slash = next(g for g in lines[0].glyphs if g.ch == "/")
+    assert slash.width < 0.5                    # a URL's "/" at the Latin face's own width
+
+
 def test_names_are_not_split_but_units_may_be():
     spans = (Span("列席：", "hei"), Span("市中级法院"), Span("石水根", keep=True), Span("\u3000"),
              Span("市检察院"), Span("李勇", keep=True))

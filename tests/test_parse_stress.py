@@ -181,3 +181,19 @@ def test_libreoffice_pdf_of_the_stress_drafts():
                            check=True, capture_output=True, timeout=180)
             got, _ = parse_bytes((path / f"m{k}.pdf").read_bytes(), ".pdf", f"<libreoffice-{k}.pdf>")
             assert_same(m, got)
+
+
+URL_AT_A_LINE_END = HEAD + """
+    topics:
+      - title: 研究有关事项
+        body:
+          - 会议强调，要加快建设数字苏州，推进基础设施建设，详见https://www.suzhou.gov.cn/szsrmzf/index.shtml。
+          - 会议要求推进基础设施建设，政策原文见https://www.suzhou.gov.cn/szsrmzf/index.shtml。各地要落实。
+"""
+
+
+@pytest.mark.parametrize("source", ["pdf", "docx"])
+def test_a_url_at_a_line_end_stays_in_its_paragraph(source):
+    """A URL broken after a "/" or moved whole to the next line, read back unchanged."""
+    m = draft(URL_AT_A_LINE_END)
+    assert read_back(m, source).topics == m.topics

@@ -80,8 +80,26 @@ def shape(block: Block) -> list[Glyph]:
             glyphs[-1].joined = span.keep
         if span.keep and glyphs:
             glyphs[-1].joined = False
+    _words_at_their_width(glyphs, latin)
     _space_latin(glyphs)
     return glyphs
+
+
+def _words_at_their_width(glyphs: list[Glyph], latin: Face) -> None:
+    """In a word with letters ("GB/T", a URL) the marks take the Latin face's own advance:
+    the half cell of a GB 2312 face is for figures such as "1+27", and a URL's many "/" and
+    "." at half a cell each would open gaps the Latin face does not draw."""
+    i = 0
+    while i < len(glyphs):
+        j = i
+        while j < len(glyphs) and glyphs[j].role == "latin" and glyphs[j].ch not in SPACES:
+            j += 1
+        word = glyphs[i:j]
+        if any(g.ch.isalpha() for g in word):
+            for g in word:
+                if latin.has(g.ch):
+                    g.width = latin.advance(g.ch)
+        i = max(j, i + 1)
 
 
 def _glyph(ch: str, role: str, main: Face, latin: Face, fallbacks: list[Face]) -> Glyph:
@@ -116,13 +134,33 @@ def _word_ends(glyphs: list[Glyph]) -> list[bool]:
     marks_only = [False] * (len(glyphs) + 1)
     for i in range(len(glyphs) - 1, -1, -1):
         marks_only[i] = glyphs[i].ch in MARKS and (marks_only[i + 1] or i == len(glyphs) - 1)
+    long_word = _in_long_word(glyphs)
     ok = []
     for i, g in enumerate(glyphs):
         nxt = glyphs[i + 1] if i + 1 < len(glyphs) else None
-        in_word = g.ch not in SPACES and _inside_word(glyphs, i)
+        # a URL or path may break after a "/" (not before a digit: "1/2"), a short word such
+        # as "GB/T" never
+        after_slash = g.ch == "/" and long_word[i] and nxt is not None and not nxt.ch.isdigit()
+        in_word = g.ch not in SPACES and _inside_word(glyphs, i) and not after_slash
         in_mark = nxt is not None and g.ch in INSEPARABLE and nxt.ch == g.ch
         ok.append(not (in_word or in_mark or g.joined or marks_only[i + 1]))
     return ok
+
+
+LONG_WORD = 8.0     # cells: a Latin word this wide (a URL, a path) may break after "/"
+
+
+def _in_long_word(glyphs: list[Glyph]) -> list[bool]:
+    flags = [False] * len(glyphs)
+    i = 0
+    while i < len(glyphs):
+        j = i
+        while j < len(glyphs) and glyphs[j].role == "latin" and glyphs[j].ch not in SPACES:
+            j += 1
+        if sum(g.width for g in glyphs[i:j]) >= LONG_WORD:
+            flags[i:j] = [True] * (j - i)
+        i = max(j, i + 1)
+    return flags
 
 
 def break_lines(block: Block, width: float) -> list[Line]:
