@@ -17,34 +17,10 @@ import pytest
 
 from docgen.model.minutes import MAX_ITEMS, MAX_TOPICS
 from docgen.model.numbering import chinese_number, marker
+from test_bad_input import VALID
 
-# A valid, renderable draft of its own (test_bad_input's may change under us). Lines:
-#  1 date  2 session  3 chair  4 topics  5 title  6 items  7-8 items  9 title  10 body
-# 11 paragraph  12 attendance  13 present  14 on_leave  15 entry  16 attending  17-18 entries
-# 19 recorder  20 distribution  21 printed; an appended line is 22.
-VALID = """\
-date: 2020-04-29
-session: 96
-chair: {name: 李亚平, title: 市长}
-topics:
-  - title: 听取全市安全生产工作情况的汇报
-    items:
-      - 原则同意市应急局的汇报。
-      - 各地各部门要压实安全生产责任。
-  - title: 审议《关于支持中小企业发展的若干意见》
-    body:
-      - 原则同意。
-attendance:
-  present: [李亚平, 王翔]
-  on_leave:
-    - {name: 张旗, reason: 出差}
-  attending:
-    - 周春良
-    - {unit: 市委组织部, names: [孙勇]}
-recorder: 栗涛
-distribution: 各市、区人民政府；市各有关部门和单位。
-printed: {by: 苏州市人民政府办公室, date: 2020-06-01}
-"""
+# test_bad_input's valid, renderable draft: 1 date … 20 printed, 21 session; an appended
+# line is 22.
 # A user's profile; a bad variant appends one line, so its line number is 4 (5 under fonts:).
 PROFILE = """\
 name: wuxi
@@ -100,12 +76,12 @@ def render_with(tmp_path: Path, profile_text: str, draft_text: str = VALID,
 
 
 @pytest.mark.parametrize("text, line, field, pieces", [
-    (variant("session: 96", "session: 1:30"), 2, "session", ("应为整数", "“1:30”")),
-    (variant("session: 96", "session: true"), 2, "session", ("应为整数", "真假值 true")),
-    (variant("session: 96", "session: 0x1F"), 2, "session", ("应为整数", "“0x1F”")),
+    (variant("session: 96", "session: 1:30"), 21, "session", ("应为整数", "“1:30”")),
+    (variant("session: 96", "session: true"), 21, "session", ("应为整数", "真假值 true")),
+    (variant("session: 96", "session: 0x1F"), 21, "session", ("应为整数", "“0x1F”")),
     (variant("date: 2020-04-29", "date: 86400"), 1, "date", ("应为日期", "数字 86400")),
     (variant("date: 2020-04-29", "date: true"), 1, "date", ("应为日期", "真假值 true")),
-    (variant("date: 2020-06-01", "date: 86400"), 21, "printed.date", ("应为日期", "86400")),
+    (variant("date: 2020-06-01", "date: 86400"), 20, "printed.date", ("应为日期", "86400")),
     (VALID + 'compiled_date: "86400"\n', 22, "compiled_date", ("应为日期", "“86400”")),
 ], ids=["sexagesimal-session", "boolean-session", "hex-session", "integer-date",
         "boolean-date", "integer-printed-date", "quoted-integer-date"])
@@ -248,21 +224,21 @@ def test_chinese_number_covers_every_accepted_marker():
 ])
 def test_number_errors_are_chinese(tmp_path, extra, pieces):
     draft, result = check(tmp_path, variant("session: 96\n", extra))
-    refused(result, draft, 2, "session", *pieces)
+    refused(result, draft, 21, "session", *pieces)
 
 
 # --------------------------------------------------------------------------- 6. blank text
 
 
 @pytest.mark.parametrize("old, new, line, field", [
-    ("{unit: 市委组织部, names: [孙勇]}", "{unit: ' ', names: [孙勇]}", 18,
+    ("{unit: 市委组织部, names: [孙勇]}", "{unit: ' ', names: [孙勇]}", 17,
      "attendance.attending[1].unit"),
-    ("{unit: 市委组织部, names: [孙勇]}", "{unit: 市委组织部, names: [' ']}", 18,
+    ("{unit: 市委组织部, names: [孙勇]}", "{unit: 市委组织部, names: [' ']}", 17,
      "attendance.attending[1].names[0]"),
-    ("    - 周春良", "    - ' '", 17, "attendance.attending[0]"),
-    ("reason: 出差", "reason: '　'", 15, "attendance.on_leave[0].reason"),
-    ("title: 市长", "title: ' '", 3, "chair.title"),
-    ("recorder: 栗涛", "recorder: ' '", 19, "recorder"),
+    ("    - 周春良", "    - ' '", 16, "attendance.attending[0]"),
+    ("reason: 出差", "reason: '　'", 14, "attendance.on_leave[0].reason"),
+    ("title: 市长", "title: ' '", 2, "chair.title"),
+    ("recorder: 栗涛", "recorder: ' '", 18, "recorder"),
 ], ids=["unit", "unit-names", "attending", "reason-ideographic-space", "chair-title",
         "recorder"])
 def test_blank_text_is_refused(tmp_path, old, new, line, field):
