@@ -22,7 +22,7 @@ from pathlib import Path
 
 from .errors import DocgenError
 
-__all__ = ["atomic_path", "write_atomic"]
+__all__ = ["atomic_path", "make_dir", "refusal", "write_atomic"]
 
 
 def _umask() -> int:
@@ -42,17 +42,34 @@ def _final_mode(target: Path) -> int:
         return 0o666 & ~_UMASK
 
 
+def refusal(exc: OSError, path: Path, doing: str) -> DocgenError:
+    """An OS error while writing output, as the user's problem in Chinese, naming ``path``.
+    ``doing`` completes "无法…" (写入文件, 创建输出文件夹 …)."""
+    if isinstance(exc, FileNotFoundError):
+        return DocgenError.one("所在的文件夹不存在", file=str(path))
+    if isinstance(exc, IsADirectoryError):
+        return DocgenError.one("目标是一个文件夹", file=str(path))
+    if isinstance(exc, (FileExistsError, NotADirectoryError)):
+        return DocgenError.one("路径中有一个同名的文件，不是文件夹", file=str(path))
+    if isinstance(exc, PermissionError):
+        return DocgenError.one("没有写入的权限", file=str(path))
+    return DocgenError.one(f"无法{doing}（{exc.strerror or exc}）", file=str(path))
+
+
+def make_dir(folder: Path) -> None:
+    """The output folder, with its parents; refused in Chinese when it cannot be."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise refusal(exc, folder, "创建输出文件夹") from None
+
+
 def _temp_in(target: Path) -> Path:
     try:
         fd, name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=f".tmp{target.suffix}",
                                     dir=target.parent)
-    except FileNotFoundError:
-        raise DocgenError.one("输出目录不存在", file=str(target.parent)) from None
-    except PermissionError:
-        raise DocgenError.one("没有写入这个目录的权限", file=str(target.parent)) from None
     except OSError as exc:
-        raise DocgenError.one(f"无法在目录中创建文件（{exc.strerror or exc}）",
-                              file=str(target.parent)) from None
+        raise refusal(exc, target.parent, "在文件夹中创建文件") from None
     os.close(fd)
     return Path(name)
 
@@ -77,12 +94,8 @@ def _commit(temp: Path, target: Path, overwrite: bool) -> None:
             _link_no_clobber(temp, target)
     except FileExistsError:
         raise DocgenError.one("文件已存在", file=str(target), hint="使用 --force 覆盖") from None
-    except IsADirectoryError:
-        raise DocgenError.one("目标是一个文件夹", file=str(target)) from None
-    except PermissionError:
-        raise DocgenError.one("没有写入这个文件的权限", file=str(target)) from None
     except OSError as exc:
-        raise DocgenError.one(f"无法写入文件（{exc.strerror or exc}）", file=str(target)) from None
+        raise refusal(exc, target, "写入文件") from None
     _fsync_dir(target.parent)
 
 
@@ -128,7 +141,7 @@ def write_atomic(path: Path | str, data: bytes | str, *, overwrite: bool = True)
                 handle.flush()
                 os.fsync(handle.fileno())
         except OSError as exc:
-            raise DocgenError.one(f"无法写入文件（{exc.strerror or exc}）", file=str(target)) from None
+            raise refusal(exc, target, "写入文件") from None
         _commit(temp, target, overwrite)
     finally:
         with contextlib.suppress(FileNotFoundError):

@@ -125,9 +125,9 @@ def process(job: Job) -> Result:
 
 
 def _run(job: Job, result: Result) -> None:
-    from .atomic import write_atomic
+    from .atomic import make_dir, write_atomic
     from .model import load_minutes, load_profile
-    from .render.api import make_dir, render_to_dir
+    from .render.api import render_to_dir
 
     name = str(job.source)
     if not job.source.is_file():

@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..atomic import write_atomic
+from ..atomic import make_dir, write_atomic
 from ..errors import DocgenError
 from ..layout.pages import Layout, typeset
 from ..model.minutes import Minutes
@@ -83,16 +83,3 @@ def check_targets(out_dir: Path, targets: list[Path], force: bool = False) -> No
             raise DocgenError.one(
                 "已有同名文件，它不是 docgen 生成的（可能是原件，或已在 Word/WPS 中修改），不覆盖",
                 file=str(target), hint="换一个输出文件夹（-o），或加 --force 覆盖")
-
-
-def make_dir(folder: Path) -> None:
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except FileExistsError:
-        raise DocgenError.one("输出位置是一个文件，不是文件夹", file=str(folder)) from None
-    except PermissionError:
-        raise DocgenError.one("没有创建这个文件夹的权限", file=str(folder)) from None
-    except OSError as exc:
-        raise DocgenError.one(f"无法创建输出文件夹（{exc.strerror or exc}）", file=str(folder)) from None
-
-
