@@ -8,16 +8,14 @@ neighbours of each mistake must still pass.
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from docgen.model.minutes import MAX_ITEMS, MAX_TOPICS
 from docgen.model.numbering import chinese_number, marker
-from test_bad_input import VALID
+from test_bad_input import VALID, run, variant
 
 # test_bad_input's valid, renderable draft: 1 date … 20 printed, 21 session; an appended
 # line is 22.
@@ -27,18 +25,6 @@ name: wuxi
 issuer: 无锡市人民政府
 office: 无锡市人民政府办公室
 """
-
-
-def variant(old: str, new: str, text: str = VALID) -> str:
-    assert old in text, f"the base draft no longer contains {old!r}"
-    return text.replace(old, new, 1)
-
-
-def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    """The CLI as a clerk runs it, in a subprocess (as test_bad_input does)."""
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    return subprocess.run([sys.executable, "-m", "docgen", *args], cwd=cwd, env=env,
-                          capture_output=True, encoding="utf-8", errors="replace", timeout=120)
 
 
 def refused(result: subprocess.CompletedProcess, file: Path, line: int, field: str,
