@@ -85,21 +85,31 @@ def shape(block: Block) -> list[Glyph]:
     return glyphs
 
 
+def _latin_words(glyphs: list[Glyph]) -> list[tuple[int, int]]:
+    """(start, end) of each run of Latin glyphs without a space: a word, a number, a URL."""
+    words, start = [], None
+    for i, g in enumerate(glyphs):
+        if g.role == "latin" and g.ch not in SPACES:
+            if start is None:
+                start = i
+        elif start is not None:
+            words.append((start, i))
+            start = None
+    if start is not None:
+        words.append((start, len(glyphs)))
+    return words
+
+
 def _words_at_their_width(glyphs: list[Glyph], latin: Face) -> None:
     """In a word with letters ("GB/T", a URL) the marks take the Latin face's own advance:
     the half cell of a GB 2312 face is for figures such as "1+27", and a URL's many "/" and
     "." at half a cell each would open gaps the Latin face does not draw."""
-    i = 0
-    while i < len(glyphs):
-        j = i
-        while j < len(glyphs) and glyphs[j].role == "latin" and glyphs[j].ch not in SPACES:
-            j += 1
-        word = glyphs[i:j]
+    for start, end in _latin_words(glyphs):
+        word = glyphs[start:end]
         if any(g.ch.isalpha() for g in word):
             for g in word:
                 if latin.has(g.ch):
                     g.width = latin.advance(g.ch)
-        i = max(j, i + 1)
 
 
 def _glyph(ch: str, role: str, main: Face, latin: Face, fallbacks: list[Face]) -> Glyph:
@@ -152,14 +162,9 @@ LONG_WORD = 8.0     # cells: a Latin word this wide (a URL, a path) may break af
 
 def _in_long_word(glyphs: list[Glyph]) -> list[bool]:
     flags = [False] * len(glyphs)
-    i = 0
-    while i < len(glyphs):
-        j = i
-        while j < len(glyphs) and glyphs[j].role == "latin" and glyphs[j].ch not in SPACES:
-            j += 1
-        if sum(g.width for g in glyphs[i:j]) >= LONG_WORD:
-            flags[i:j] = [True] * (j - i)
-        i = max(j, i + 1)
+    for start, end in _latin_words(glyphs):
+        if sum(g.width for g in glyphs[start:end]) >= LONG_WORD:
+            flags[start:end] = [True] * (end - start)
     return flags
 
 

@@ -120,6 +120,7 @@ def surname_of(name: str) -> str | None:
     return name[0] if name and name[0] in SURNAMES else None
 
 
+@lru_cache(maxsize=8192)
 def name_score(name: str) -> float | None:
     """How much ``name`` looks like a person's name; None when it cannot be one."""
     if not name or not NAME_CHARS.match(name):
@@ -168,6 +169,7 @@ def _words() -> tuple[str, ...]:
     return tuple(dict.fromkeys(UNIT_WORDS + KNOWN_UNITS))
 
 
+@lru_cache(maxsize=8192)
 def cut_penalty(before: str, after: str) -> float:
     """What reading a line break between ``before`` and ``after`` as a separator costs.
 
@@ -179,6 +181,7 @@ def cut_penalty(before: str, after: str) -> float:
     return 0.0
 
 
+@lru_cache(maxsize=8192)
 def word_across(text: str, cut: int) -> bool:
     """Whether a unit word or a known unit runs across position ``cut``: 市住|房和 (住房),
     编制委|员会 (委员会), 苏州|工业园区 (苏州工业园区)."""
@@ -196,6 +199,7 @@ def unit_suffix(unit: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=8192)
 def unit_score(unit: str) -> float | None:
     """How much ``unit`` looks like the name of a unit; None when it cannot be one."""
     if len(unit) < 2 or "、" in unit or "\u3000" in unit:
@@ -217,6 +221,7 @@ def unit_score(unit: str) -> float | None:
     return score
 
 
+@lru_cache(maxsize=8192)
 def _known_plus_name(unit: str) -> bool:
     """A known unit followed by more text is a unit and a name run together, unless the
     rest ends as units do (苏州工业园区 + 管委会, 市公安局 + 交警支队): a unit of its own."""
@@ -229,17 +234,29 @@ def _known_plus_name(unit: str) -> bool:
 
 def _ends_as_unit(text: str) -> bool:
     """Whether ``text`` ends with an ending of two or more characters, which no name has."""
-    return any(text.endswith(s) for s in UNIT_SUFFIXES if len(s) > 1)
+    return text.endswith(_long_suffixes())
+
+
+@lru_cache(maxsize=None)
+def _long_suffixes() -> tuple[str, ...]:
+    return tuple(s for s in UNIT_SUFFIXES if len(s) > 1)
 
 
 def split_unit_entry(text: str) -> tuple[str, list[str], float] | None:
     """'市委组织部周春良、孙勇' → ('市委组织部', ['周春良', '孙勇'], score)."""
+    found = _split_unit_entry(text)
+    return (found[0], list(found[1]), found[2]) if found else None
+
+
+@lru_cache(maxsize=8192)
+def _split_unit_entry(text: str) -> tuple[str, tuple[str, ...], float] | None:
+    """The list solver asks for the same pieces many times: one answer each, kept."""
     parts = text.split("、")
     head, others = parts[0], parts[1:]
     other_scores = [name_score(n) for n in others]
     if any(s is None for s in other_scores):
         return None
-    best: tuple[str, list[str], float] | None = None
+    best: tuple[str, tuple[str, ...], float] | None = None
     for size in (2, 3, 4):
         if len(head) - size < 2:
             continue
@@ -253,5 +270,5 @@ def split_unit_entry(text: str) -> tuple[str, list[str], float] | None:
         if word_across(head, len(unit)) or name[0] in UNIT_JOINERS:
             score -= 3.0                  # 市住 + 房和 cuts the word 住房; 资源 + 和社会 a joint
         if best is None or score > best[2]:
-            best = (unit, [name, *others], score)
+            best = (unit, (name, *others), score)
     return best
