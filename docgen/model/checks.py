@@ -1,4 +1,5 @@
-"""Checks a clerk wants beyond types: dates in order, no blank text, names listed once."""
+"""Checks a clerk wants beyond types: dates in order, names listed once, a draft render can
+take (its profile, its opening paragraph). Blank text is refused by the model itself."""
 
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ def semantic_checks(m: Minutes, marks: Marks, name: str) -> tuple[list[Problem],
     def problem(message: str, *path: object) -> Problem:
         return Problem(message, file=name, line=marks.nearest(path)[0], path=format_path(path) or None)
 
-    errors = _dates_in_order(m, problem) + _blank_text(m, problem) + _too_deep(m, problem)
+    errors = _dates_in_order(m, problem) + _too_deep(m, problem)
     warnings: list[Problem] = _numbered_paragraphs(m, problem)
     profile, unreadable = _profile(m, problem)
     errors += unreadable
@@ -34,8 +35,6 @@ def semantic_checks(m: Minutes, marks: Marks, name: str) -> tuple[list[Problem],
     if m.attendance:
         lists = _listed(m.attendance)
         warnings += _listed_twice(m.attendance, lists, problem)
-        errors += [p for entries in lists.values() for person, path in entries
-                   for p in _blank(person, path, problem)]
         more_errors, more_warnings = _listed_in_two(m.attendance, lists, problem)
         errors += more_errors
         warnings += more_warnings
@@ -48,33 +47,6 @@ def _dates_in_order(m: Minutes, problem: At) -> list[Problem]:
         errors.append(problem(f"印发日期 {m.printed.date} 早于会议日期 {m.date}", "printed", "date"))
     if m.compiled_date and m.compiled_date < m.date:
         errors.append(problem(f"整理日期 {m.compiled_date} 早于会议日期 {m.date}", "compiled_date"))
-    return errors
-
-
-def _blank(text: str | None, path: tuple, problem: At) -> list[Problem]:
-    """Text that is only spaces passes "not empty" but prints as nothing."""
-    if text is not None and text and not text.strip():
-        return [problem("只有空白，没有文字", *path)]
-    return []
-
-
-def _blank_text(m: Minutes, problem: At) -> list[Problem]:
-    errors: list[Problem] = []
-
-    def items(entries: list[Item], path: tuple) -> None:
-        for i, item in enumerate(entries):
-            errors.extend(_blank(item.text, (*path, i), problem))
-            items(item.items, (*path, i, "items"))
-
-    if m.chair:
-        errors += _blank(m.chair.name, ("chair", "name"), problem)
-    for t, topic in enumerate(m.topics):
-        errors += _blank(topic.title, ("topics", t, "title"), problem)
-        for b, paragraph in enumerate(topic.body):
-            errors += _blank(paragraph, ("topics", t, "body", b), problem)
-        items(topic.items, ("topics", t, "items"))
-    for c, paragraph in enumerate(m.closing):
-        errors += _blank(paragraph, ("closing", c), problem)
     return errors
 
 
