@@ -80,14 +80,23 @@ def test_latin_word_moves_whole_to_next_line():
     assert out[1].startswith("GB/T9704")
 
 
-def test_a_long_url_breaks_after_a_slash_and_keeps_its_width():
+def test_a_long_url_breaks_after_a_slash_or_dot_and_keeps_its_width():
     url = "https://www.suzhou.gov.cn/szsrmzf/index.shtml"
     out = lines_of(HAN * 20 + url + "。" + HAN * 5)
-    assert out[0].startswith(HAN * 20 + "https://") and out[0].endswith("/")
+    assert out[0] == HAN * 20 + "https://www."            # as much of it as the line holds
     assert "".join(out) == HAN * 20 + url + "。" + HAN * 5
     lines = break_lines(Block("t", (Span(HAN * 20 + url),)), 28)
     slash = next(g for g in lines[0].glyphs if g.ch == "/")
     assert slash.width < 0.5                    # a URL's "/" at the Latin face's own width
+
+
+def test_no_latin_gap_beside_a_dash():
+    from docgen.layout.breaker import shape
+    text = "执行GB/T 9704—2012标准"
+    glyphs = shape(Block("t", (Span(text),)))
+    dash = text.index("—")
+    assert glyphs[dash].gap == 0 and glyphs[dash + 1].gap == 0    # "9704—2012": none at the dash
+    assert glyphs[text.index("G")].gap > 0 and glyphs[text.index("标")].gap > 0   # Han–Latin
 
 
 def test_names_are_not_split_but_units_may_be():

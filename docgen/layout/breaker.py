@@ -35,6 +35,9 @@ SQUEEZE = 0.5      # how far a line holding full-width punctuation may be squeez
 SPACE_SQUEEZE = 0.5  # how much each name separator may give up to keep a name on its line
 HALF_WIDTH = 0.5   # a half-width character takes half a cell, as GB 2312 fonts set it
 SPACES = {" ", "\u3000"}
+# Chinese–Latin spacing goes between letters or figures and Han characters only: never next
+# to a space or a punctuation mark, the dash and the ellipsis included ("GB/T 9704—2012").
+NO_GAP = frozenset(SPACES | MARKS | INSEPARABLE)
 SQUEEZABLE = set("，、；：")
 
 
@@ -133,7 +136,7 @@ def _glyph(ch: str, role: str, main: Face, latin: Face, fallbacks: list[Face]) -
 def _space_latin(glyphs: list[Glyph]) -> None:
     for prev, cur in zip(glyphs, glyphs[1:]):
         if (prev.role == "latin") != (cur.role == "latin") and not (
-                prev.ch in SPACES or cur.ch in SPACES or prev.ch in MARKS or cur.ch in MARKS):
+                prev.ch in NO_GAP or cur.ch in NO_GAP):
             cur.gap = LATIN_GAP
 
 
@@ -148,16 +151,18 @@ def _word_ends(glyphs: list[Glyph]) -> list[bool]:
     ok = []
     for i, g in enumerate(glyphs):
         nxt = glyphs[i + 1] if i + 1 < len(glyphs) else None
-        # a URL or path may break after a "/" (not before a digit: "1/2"), a short word such
-        # as "GB/T" never
-        after_slash = g.ch == "/" and long_word[i] and nxt is not None and not nxt.ch.isdigit()
-        in_word = g.ch not in SPACES and _inside_word(glyphs, i) and not after_slash
+        # a URL or path may break after "/", "." and the like (not before a digit: "1/2"),
+        # a short word such as "GB/T" never
+        url_break = (g.ch in URL_BREAKS and long_word[i] and nxt is not None
+                     and not nxt.ch.isdigit())
+        in_word = g.ch not in SPACES and _inside_word(glyphs, i) and not url_break
         in_mark = nxt is not None and g.ch in INSEPARABLE and nxt.ch == g.ch
         ok.append(not (in_word or in_mark or g.joined or marks_only[i + 1]))
     return ok
 
 
-LONG_WORD = 8.0     # cells: a Latin word this wide (a URL, a path) may break after "/"
+LONG_WORD = 8.0     # cells: a Latin word this wide (a URL, a path) may break after …
+URL_BREAKS = frozenset("/.-_?&=#")   # … one of these, as URLs are broken in print
 
 
 def _in_long_word(glyphs: list[Glyph]) -> list[bool]:
