@@ -92,3 +92,32 @@ def test_embedded_title_and_rare_faces_are_small(seed_pdf):
     by_family = {families[b]: n for b, n in sizes.items()}
     assert by_family["Docgen Title SC"] < 150_000
     assert by_family["Docgen Rare SC"] < 200_000
+
+
+@pytest.mark.parametrize("cut", cuts.CUTS, ids=lambda c: c.file_name)
+def test_cut_cids_are_its_glyph_ids(cut):
+    """A PDF names a CFF glyph by its CID: with CID ≠ glyph id, Acrobat and MuPDF draw
+    nothing (the 纪要标志 vanished in MuPDF while poppler guessed right)."""
+    made = TTFont(find_file(cut.file_name))
+    order = made.getGlyphOrder()
+    cff = made["CFF "].cff
+    charset = cff[cff.fontNames[0]].charset
+    assert charset == order
+    assert all(name == f"cid{i:05d}" for i, name in enumerate(order) if i)
+
+
+def test_mupdf_draws_the_mark_and_the_rare_name(seed_pdf):
+    """Drawn by MuPDF, which looks glyphs up by CID: no glyph may fail to load, and the
+    red 纪要标志 must be on page 1."""
+    doc = pymupdf.open(stream=seed_pdf, filetype="pdf")
+    pymupdf.TOOLS.mupdf_warnings()                          # clear
+    page = doc[0]
+    mark = next(b for b in page.get_text("dict")["blocks"]
+                if "纪要" in "".join(s["text"] for line in b.get("lines", []) for s in line["spans"]))
+    pix = page.get_pixmap(dpi=72, clip=pymupdf.Rect(mark["bbox"]))
+    red = sum(1 for i in range(0, len(pix.samples), pix.n)
+              if pix.samples[i] > 180 and pix.samples[i + 1] < 90 and pix.samples[i + 2] < 90)
+    for number in range(len(doc)):
+        doc[number].get_pixmap(dpi=30)
+    assert "FT_Load_Glyph" not in pymupdf.TOOLS.mupdf_warnings()
+    assert red > 200, red

@@ -10,10 +10,17 @@ A cut holds only the characters its role can need, so the same glyphs get low id
 * **rare** (Regular): the GBK characters the four Fandol faces do not all have (name
   characters like 飏). Anything rarer still falls through to the whole Noto face.
 
-``hb-subset`` (HarfBuzz, Debian's libharfbuzz-bin) cuts in well under a second; fontTools
-then renames the family so fontconfig cannot mistake a cut for the whole face. Only the
-kerning feature is kept: the cuts are drawn horizontally in Simplified Chinese, and the
-other features (locl, vert …) would pull in thousands of glyphs for other regions.
+``hb-subset`` (HarfBuzz, Debian's libharfbuzz-bin) cuts in well under a second, without
+the layout tables: the cuts draw Han characters horizontally, which take no substitution
+or kerning, and locl or vert would pull in thousands of glyphs for other regions.
+
+fontTools then does two things (~10 s per cut, once):
+
+* it numbers the CIDs afresh. Noto's CFF is CID-keyed with each CID equal to its glyph id;
+  hb-subset renumbers the glyphs but keeps the old CIDs (苏: glyph 5,333, CID 33,635). A PDF
+  names CFF glyphs by CID, so Acrobat and MuPDF found nothing and drew no 纪要标志 (poppler
+  guessed right). After the cut, CID = glyph id again;
+* it renames the family, so that fontconfig cannot mistake a cut for the whole face.
 """
 
 from __future__ import annotations
@@ -27,7 +34,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-RECIPE = 1          # bump when a cut's character set or options change
+RECIPE = 2          # bump when a cut's character set or options change
 
 
 @dataclass(frozen=True)
@@ -94,16 +101,49 @@ def make_cut(cut: Cut, source: Path, target: Path) -> None:
         codes.write_text("\n".join(f"U+{c:04X}" for c in sorted(charset(cut.charset))))
         raw = Path(tmp) / "cut.otf"
         subprocess.run(["hb-subset", f"--font-file={source}", f"--face-index={cut.index}",
-                        f"--unicodes-file={codes}", "--layout-features=kern",
+                        f"--unicodes-file={codes}", "--drop-tables+=GSUB,GPOS,BASE",
                         f"--output-file={raw}"], check=True)
-        rename(raw, cut, Path(tmp) / target.name)
+        finish(raw, cut, Path(tmp) / target.name)
         shutil.move(str(Path(tmp) / target.name), target)
 
 
-def rename(path: Path, cut: Cut, out: Path) -> None:
-    """Give the cut its own family: only the name table is rewritten, the rest is copied."""
+def finish(path: Path, cut: Cut, out: Path) -> None:
+    """CIDs equal to glyph ids, and the cut's own family name."""
     from fontTools.ttLib import TTFont
-    font = TTFont(path, lazy=True)
+    font = TTFont(path)
+    identity_cids(font)
+    rename(font, cut)
+    font.save(out)
+    font.close()
+
+
+def identity_cids(font) -> None:
+    """Rename glyph i to cid<i> in every table that names glyphs (the cut has no GSUB/GPOS)."""
+    order = font.getGlyphOrder()
+    new = [order[0]] + [f"cid{i:05d}" for i in range(1, len(order))]
+    renamed = dict(zip(order, new))
+    for table in font["cmap"].tables:
+        if table.format == 14:           # variation sequences: (code, glyph or None) pairs
+            table.uvsDict = {uvs: [(code, renamed[name] if name else None) for code, name in pairs]
+                             for uvs, pairs in table.uvsDict.items()}
+        else:
+            table.cmap = {code: renamed[name] for code, name in table.cmap.items()}
+    for tag in ("hmtx", "vmtx"):
+        if tag in font:
+            font[tag].metrics = {renamed[n]: m for n, m in font[tag].metrics.items()}
+    if "VORG" in font:
+        vorg = font["VORG"]
+        vorg.VOriginRecords = {renamed[n]: y for n, y in vorg.VOriginRecords.items()}
+    cff = font["CFF "].cff
+    top = cff[cff.fontNames[0]]
+    indices = dict(top.CharStrings.charStrings)      # read before the charset changes
+    top.charset = new
+    top.CharStrings.charStrings = {renamed[n]: i for n, i in indices.items()}
+    font.setGlyphOrder(new)
+
+
+def rename(font, cut: Cut) -> None:
+    """Give the cut its own family."""
     postscript = f"{cut.family.replace(' ', '')}-{cut.style}"
     for record in font["name"].names:
         if record.nameID in (1, 16):
@@ -114,8 +154,6 @@ def rename(path: Path, cut: Cut, out: Path) -> None:
             record.string = f"{cut.family} {cut.style}"
         elif record.nameID in (3, 6):
             record.string = postscript
-    font.save(out)
-    font.close()
 
 
 def ensure_cuts(folder: Path) -> list[str]:
