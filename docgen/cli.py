@@ -83,6 +83,14 @@ def _cmd_check(args: argparse.Namespace) -> int:
         for problem in loaded.warnings:
             warn(problem)
         m = loaded.minutes
+        try:                              # what only the typesetter knows: lines that overflow
+            from .render.api import prepare
+            prepare(m)
+        except DocgenError as exc:
+            ok = False
+            for problem in exc.problems:
+                error(loaded.locate(problem))
+            continue
         say(f"✓ {name}：有效（{len(m.topics)} 个议题、{_count_items(m)} 个分项）")
     return EXIT_OK if ok else EXIT_INPUT
 
@@ -281,6 +289,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
             error(Problem(f"与 {first} 同名，输出文件会互相覆盖", file=name,
                           hint="把其中一个改名，或分两次输出到不同的文件夹"))
             continue
+        loaded = None
         try:
             loaded = load_minutes(name)
             for problem in loaded.warnings:
@@ -291,6 +300,8 @@ def _cmd_render(args: argparse.Namespace) -> int:
         except DocgenError as exc:
             failed += 1
             for problem in exc.problems:
+                if loaded is not None:
+                    problem = loaded.locate(problem)
                 error(problem if problem.file else Problem(problem.message, file=name,
                                                            path=problem.path, hint=problem.hint))
             continue

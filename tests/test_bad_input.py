@@ -332,6 +332,24 @@ def test_term_the_profile_does_not_print_warns(tmp_path: Path) -> None:
     assert "第22行" in result.stderr
 
 
+@pytest.mark.parametrize("old, new, field, line", [
+    ("printed: {by: 苏州市人民政府办公室,", "printed: {by: 新疆维吾尔自治区伊犁哈萨克自治州人民政府办公室,",
+     "printed.by", 20),
+    ("recorder: 栗涛", "recorder: 栗涛\ncompiled_by: 新疆维吾尔自治区伊犁哈萨克自治州人民政府办公室",
+     "compiled_by", 19),
+])
+def test_what_does_not_fit_its_line_is_refused_by_check(tmp_path: Path, old, new, field, line) -> None:
+    """The 编发 and 印发 lines hold an office and a date on one line: check typesets too."""
+    draft = tmp_path / "long.yaml"
+    draft.write_text(variant(old, new), encoding="utf-8")
+    for command in ("check", "render"):
+        result = run(command, str(draft), *(["-o", "out"] if command == "render" else []),
+                     cwd=tmp_path)
+        assert result.returncode == 2 and field in result.stderr, result.stderr
+        assert f"第{line}行" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
 def test_numbering_of_another_level_is_kept(tmp_path: Path) -> None:
     # "（一）" at the start of a topic title is not the topic's own numbering: leave it.
     text = variant("title: 听取", "title: 1.听取") + "preamble: 2020年4月29日，市政府召开常务会议。\n"

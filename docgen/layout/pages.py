@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..errors import DocgenError
 from ..gbt9704 import FURNITURE, GRID, PAGE, mm
 from ..model.minutes import Minutes
 from ..model.profile import Profile
-from .blocks import Block, Document, build_document
-from .breaker import Line, break_lines
+from .blocks import Block, Document, Span, build_document
+from .breaker import Line, break_lines, shape
 
 
 def width_in_chars(block: Block) -> float:
@@ -70,7 +71,19 @@ class Layout:
 
 def typeset(m: Minutes, profile: Profile) -> Layout:
     doc = build_document(m, profile)
+    _office_line_fits(doc, "compiled_by" if m.compiled_by else "profile")
     return paginate(doc, profile.header_lines)
+
+
+def _office_line_fits(doc: Document, path: str) -> None:
+    """The 编发 line holds the office one cell in from the left and the date one cell in
+    from the right, with at least one cell between them."""
+    if not (doc.office and doc.office_date):
+        return
+    used = sum(g.width + g.gap for g in shape(Block("office", (Span(doc.office + "\u3000" + doc.office_date),))))
+    if used > GRID.chars - 2:
+        raise DocgenError.one(f"编发单位“{doc.office}”和日期排不进版头的一行", path=path,
+                              hint="编发单位请用简称（compiled_by）")
 
 
 def paginate(doc: Document, header_lines: int) -> Layout:
@@ -94,7 +107,13 @@ def paginate(doc: Document, header_lines: int) -> Layout:
 
 def _place_colophon(doc: Document, pages: list[Page], used: int) -> None:
     """§7.4: the 版记 ends on the 版心's bottom edge of the last, even page."""
-    lines = [line for block in doc.colophon for line in break_lines(block, width_in_chars(block))]
+    lines = []
+    for block in doc.colophon:
+        broken = break_lines(block, width_in_chars(block))
+        if block.kind == "printed" and len(broken) > 1:
+            raise DocgenError.one("印发机关和印发日期排不进版记的一行（§7.4.3：机关左空一字、日期右空一字）",
+                                  path="printed.by", hint="印发机关请用简称")
+        lines += broken
     if not lines:
         return
     first_slot = GRID.lines - len(lines)

@@ -8,6 +8,7 @@ with pydantic and translate its errors (``messages``), then the checks beyond ty
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,17 @@ __all__ = ["Loaded", "load_minutes", "load_minutes_text", "strip_typed_numbers",
 class Loaded:
     minutes: Minutes
     warnings: list[Problem] = field(default_factory=list)
+    marks: Marks | None = None        # where each field was written, for later problems
+    name: str = "<输入>"
+
+    def locate(self, problem: Problem) -> Problem:
+        """A problem found after loading (by the typesetter), put on the draft's line."""
+        if problem.file or self.marks is None:
+            return problem
+        path = tuple(int(p) if p.isdigit() else p
+                     for p in re.findall(r"[^.\[\]]+", problem.path or ""))
+        return Problem(problem.message, file=self.name, line=self.marks.nearest(path)[0],
+                       path=problem.path, hint=problem.hint)
 
 
 def load_minutes(path: Path | str) -> Loaded:
@@ -62,7 +74,7 @@ def load_minutes_text(text: str, name: str = "<输入>", folder: Path | None = N
     errors, more = semantic_checks(minutes, marks, name)
     if errors:
         raise DocgenError(errors)
-    return Loaded(minutes, warnings + more)
+    return Loaded(minutes, warnings + more, marks, name)
 
 
 def strip_typed_numbers(data: dict, marks: Marks, name: str) -> list[Problem]:
