@@ -197,3 +197,30 @@ def test_a_url_at_a_line_end_stays_in_its_paragraph(source):
     """A URL broken after a "/" or moved whole to the next line, read back unchanged."""
     m = draft(URL_AT_A_LINE_END)
     assert read_back(m, source).topics == m.topics
+
+
+COUNTY_WEB_COPY = """\
+政府信息公开 > 会议纪要
+县政府第十五届第二十三次常务会议纪要
+    {date}上午，县长周立新主持召开县政府第二十三次常务会议，研究了以下事项：
+    一、关于2014年元旦春节期间安全稳定工作
+    会议要求，各乡镇、各部门要切实加强节日期间值班值守。
+    二、关于农民工工资清欠工作
+    会议要求，县人社局要牵头开展农民工工资支付专项检查，确保春节前不发生拖欠。
+【关闭窗口】
+"""
+
+
+@pytest.mark.parametrize("written", ["二〇一三年十二月二十日", "二O一三年十二月二十日", "二0一三年十二月二十日"])
+def test_a_chinese_year_typed_with_o_or_0_is_read(written):
+    import datetime as dt
+    minutes, _ = parse_text(COUNTY_WEB_COPY.format(date=written), "<web.txt>")
+    assert minutes.date == dt.date(2013, 12, 20)
+
+
+def test_a_copy_without_its_issuer_says_whose_header_it_will_get():
+    """Rendered as it is, another county's minutes would come out under the profile's
+    issuer: the parse says so on the field."""
+    _, problems = parse_text(COUNTY_WEB_COPY.format(date="二〇一三年十二月二十日"), "<web.txt>")
+    said = [p for p in problems if p.path == "issuer"]
+    assert said and "苏州市人民政府" in said[0].message

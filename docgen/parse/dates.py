@@ -13,7 +13,7 @@ import re
 from ..model.numbering import DIGITS, PRINTED_NUMERALS, parse_chinese_number
 
 CN = f"[{PRINTED_NUMERALS}]"
-_YEAR_ZEROS = "〇○Ｏ"                  # and 零, which DIGITS holds
+_YEAR_ZEROS = "〇○ＯOo0０"             # and 零, which DIGITS holds; web copies type O or 0
 _CN_YEAR = f"[{_YEAR_ZEROS}{DIGITS}]{{4}}"
 # Year, month and day in Arabic or Chinese numerals, the year optional: 四月二十九日.
 DATE = re.compile(rf"(?:(?P<y>\d{{4}}|{_CN_YEAR})\s*年)?\s*"

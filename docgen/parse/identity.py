@@ -45,6 +45,23 @@ def fill_identity(r: Reader) -> None:
         if issuer:
             d["issuer"] = issuer
     d["profile"] = _profile_for(d.get("issuer"))
+    _warn_on_borrowed_header(r)
+
+
+def _warn_on_borrowed_header(r: Reader) -> None:
+    """What the copy does not say, the profile fills in when the YAML is rendered: say so,
+    lest 南通's minutes come out under 苏州's name."""
+    d = r.data
+    try:
+        profile = load_profile(d["profile"])
+    except DocgenError:
+        return
+    if not d.get("issuer"):
+        r.warn(f"原文中没有读到发文机关：排版时将印作版式 {profile.name} 的“{profile.issuer}”",
+               None, "issuer", hint="请在 YAML 中写明 issuer（如 南通市人民政府）")
+    elif (d["issuer"] != profile.issuer and profile.office_line and not d.get("compiled_by")):
+        r.warn(f"原文中没有读到编发单位：排版时版头将印作版式 {profile.name} 的“{profile.office}”",
+               None, "compiled_by", hint=f"请在 YAML 中写明 compiled_by（如 {d['issuer']}办公室）")
 
 
 def _meeting_date(r: Reader) -> dt.date:

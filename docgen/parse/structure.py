@@ -68,6 +68,8 @@ def _validated(r: Reader) -> Minutes:
     try:
         return Minutes.model_validate(data)
     except ValidationError as exc:
-        problems = [Problem(f"读出的内容不完整：{e['msg']}", file=r.name,
-                            path=".".join(str(x) for x in e["loc"])) for e in exc.errors()]
+        from ..model.messages import validation_problems
+        from ..model.yamlnodes import Marks
+        problems = [Problem(f"读出的内容不完整：{p.message}", file=r.name, path=p.path, hint=p.hint)
+                    for p in validation_problems(exc, Marks(), r.name, data)]
         raise DocgenError(problems) from None
