@@ -99,6 +99,16 @@ def test_no_latin_gap_beside_a_dash():
     assert glyphs[text.index("G")].gap > 0 and glyphs[text.index("标")].gap > 0   # Han–Latin
 
 
+def test_wide_marks_and_units_take_their_own_width():
+    """"%" is 0.83 em in the Latin face and ℃ is not in it: in half a cell each they were
+    drawn over the next character ("5%。", "18℃，")."""
+    from docgen.layout.breaker import shape
+    glyphs = {g.ch: g for g in shape(Block("t", (Span("增长5%，气温18℃，"),)))}
+    assert glyphs["%"].width > 0.8 and glyphs["℃"].width > 0.9
+    assert glyphs["℃"].role != "latin" and glyphs["℃"].gap == 0
+    assert glyphs["5"].width == 0.5                      # figures keep their half cell
+
+
 def test_names_are_not_split_but_units_may_be():
     spans = (Span("列席：", "hei"), Span("市中级法院"), Span("石水根", keep=True), Span("\u3000"),
              Span("市检察院"), Span("李勇", keep=True))

@@ -37,7 +37,7 @@ HALF_WIDTH = 0.5   # a half-width character takes half a cell, as GB 2312 fonts 
 SPACES = {" ", "\u3000"}
 # Chinese–Latin spacing goes between letters or figures and Han characters only: never next
 # to a space or a punctuation mark, the dash and the ellipsis included ("GB/T 9704—2012").
-NO_GAP = frozenset(SPACES | MARKS | INSEPARABLE)
+NO_GAP = frozenset(SPACES | MARKS | INSEPARABLE | set("℃℉°′″‰"))   # and units: "18℃"
 SQUEEZABLE = set("，、；：")
 
 
@@ -120,10 +120,12 @@ def _glyph(ch: str, role: str, main: Face, latin: Face, fallbacks: list[Face]) -
         return Glyph(ch, role, 1.0)
     if ch == " ":
         return Glyph(ch, "latin", latin.advance(ch) or 0.25)
-    if is_latin(ch):
+    if is_latin(ch) and latin.has(ch):
         # digits and ASCII marks: half a cell, as GB 2312 faces set them (the seed's "1+27"
-        # needs it); letters keep the Latin face's own advance so words are not squeezed
-        width = latin.advance(ch) if ch.isalpha() and latin.has(ch) else HALF_WIDTH
+        # needs it); letters, and marks far wider than half an em (% @ & ‰), keep the Latin
+        # face's own advance, so that nothing is drawn over its neighbour
+        own = latin.advance(ch) or HALF_WIDTH
+        width = own if ch.isalpha() or own > WIDE else HALF_WIDTH
         return Glyph(ch, "latin", width)
     if main.has(ch):
         return Glyph(ch, role, main.advance(ch))
@@ -161,6 +163,7 @@ def _word_ends(glyphs: list[Glyph]) -> list[bool]:
     return ok
 
 
+WIDE = 0.6          # em: an ASCII mark wider than this is not set in half a cell
 LONG_WORD = 8.0     # cells: a Latin word this wide (a URL, a path) may break after …
 URL_BREAKS = frozenset("/.-_?&=#")   # … one of these, as URLs are broken in print
 
