@@ -58,3 +58,18 @@ def test_issue_line_can_carry_term_and_number(tmp_path):
 def test_unknown_profile_name():
     with pytest.raises(DocgenError, match="suzhou"):
         load_profile("nowhere")
+
+
+def test_a_header_too_short_for_the_mark_is_refused(tmp_path):
+    """With 8 header lines the 期号 would print above the 纪要标志 and the 编发 line through it."""
+    from docgen.errors import DocgenError
+    m = load_minutes(Path(__file__).resolve().parent.parent / "fixtures" / "suzhou-2020-96.yaml").minutes
+    short = tmp_path / "short.yaml"
+    short.write_text(USER.replace("header_lines: 12", "header_lines: 8"), encoding="utf-8")
+    with pytest.raises(DocgenError) as info:
+        typeset(m, load_profile(str(short)))
+    text = str(info.value)
+    assert str(short) in text and "header_lines" in text and "至少为 11" in text
+    fits = tmp_path / "fits.yaml"
+    fits.write_text(USER.replace("header_lines: 12", "header_lines: 11"), encoding="utf-8")
+    assert typeset(m, load_profile(str(fits))).pages

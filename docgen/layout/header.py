@@ -8,8 +8,10 @@ on grid line ``profile.header_lines`` (12 in the seed: page 1 keeps 10 body line
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
+from ..errors import DocgenError
 from ..gbt9704 import FURNITURE, PAGE, mm
 from ..model.profile import Profile
 from .fonts import face
@@ -41,6 +43,13 @@ def mark_scale(mark: str, profile: Profile) -> float:
 def plan_header(mark: str, profile: Profile, pitch: float) -> HeaderPlan:
     body = profile.header_lines
     office = body - 4
+    below_mark = math.ceil((mm(FURNITURE.mark_top_mm) + profile.mark_size_pt) / pitch)
+    first = body - 6 if profile.issue_line else office
+    if first < below_mark:
+        least = below_mark + (body - first)
+        raise DocgenError.one(
+            f"版式 {profile.name} 的 header_lines（{body}）太小：纪要标志之下放不下期号和编发行",
+            file=profile.source, path="header_lines", hint=f"header_lines 至少为 {least}")
     return HeaderPlan(
         mark_top_pt=mm(FURNITURE.mark_top_mm),
         mark_scale=mark_scale(mark, profile),

@@ -10,11 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..errors import DocgenError
-from ..gbt9704 import FURNITURE, GRID, PAGE, mm
+from ..gbt9704 import FURNITURE, GRID, LINE_PITCH_PT, PAGE, mm
 from ..model.minutes import Minutes
 from ..model.profile import Profile
 from .blocks import Block, Document, Span, build_document
 from .breaker import Line, break_lines, shape
+from .header import plan_header
 
 
 def width_in_chars(block: Block) -> float:
@@ -71,6 +72,7 @@ class Layout:
 
 def typeset(m: Minutes, profile: Profile) -> Layout:
     doc = build_document(m, profile)
+    plan_header(doc.mark, profile, LINE_PITCH_PT)        # a header that fits, or why not
     _office_line_fits(doc, "compiled_by" if m.compiled_by else "profile")
     return paginate(doc, profile.header_lines)
 

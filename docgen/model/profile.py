@@ -7,7 +7,7 @@ import re
 import string
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
 
 from ..errors import DocgenError
 from .messages import validation_problems
@@ -69,6 +69,11 @@ class Profile(BaseModel):
     header_lines: Whole = Field(12, ge=4, le=21, description="首页版头占用的行数")
     distribution: OptionalText | None = None
     fonts: FontNames = FontNames()
+    _source: Path | None = PrivateAttr(default=None)     # the file it was read from
+
+    @property
+    def source(self) -> str | None:
+        return str(self._source) if self._source else None
 
     @field_validator("mark", "issue_line")
     @classmethod
@@ -129,7 +134,9 @@ def load_profile(name_or_path: str) -> Profile:
         raise DocgenError.one(f"找不到版式“{name_or_path}”", path="profile", hint=f"可用：{known}")
     data, marks = parse_yaml(read_text(path), str(path))
     try:
-        return Profile.model_validate(data)
+        profile = Profile.model_validate(data)
+        profile._source = path
+        return profile
     except ValidationError as exc:
         fields = frozenset(Profile.model_fields) | frozenset(FontNames.model_fields)
         problems = validation_problems(exc, marks, str(path), data, fields)
