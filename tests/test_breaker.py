@@ -109,6 +109,12 @@ def test_wide_marks_and_units_take_their_own_width():
     assert glyphs["5"].width == 0.5                      # figures keep their half cell
 
 
+def test_a_range_dash_stays_with_its_figures():
+    for at in range(20, 28):
+        out = lines_of(HAN * at + "（2023—2035年）" + HAN * 10)
+        assert not any(line.startswith("—") or line.endswith("—") for line in out), (at, out)
+
+
 def test_names_are_not_split_but_units_may_be():
     spans = (Span("列席：", "hei"), Span("市中级法院"), Span("石水根", keep=True), Span("\u3000"),
              Span("市检察院"), Span("李勇", keep=True))

@@ -29,6 +29,7 @@ OPENING = set("（《「『“‘〔【〈([{")
 CLOSING = set("，。、；：？！）》」』”’〕】〉,.;:?!)]}…·")
 MARKS = frozenset(OPENING | CLOSING)
 INSEPARABLE = frozenset("—…")   # "——" and "……" are one mark of two cells (clreq §3.1.6)
+RANGE_DASHES = frozenset("—～~－-")
 HANGABLE = set("，。、；：？！）》」』”’,.;:?!")
 LATIN_GAP = 0.25   # cells between Chinese and a Latin/digit run (Word's autospace, ¼ em)
 SQUEEZE = 0.5      # how far a line holding full-width punctuation may be squeezed to fit
@@ -159,7 +160,10 @@ def _word_ends(glyphs: list[Glyph]) -> list[bool]:
                      and not nxt.ch.isdigit())
         in_word = g.ch not in SPACES and _inside_word(glyphs, i) and not url_break
         in_mark = nxt is not None and g.ch in INSEPARABLE and nxt.ch == g.ch
-        ok.append(not (in_word or in_mark or g.joined or marks_only[i + 1]))
+        # a 连接号 between figures ("2023—2035") holds them together
+        in_range = nxt is not None and ((g.ch.isdigit() and nxt.ch in RANGE_DASHES)
+                                        or (g.ch in RANGE_DASHES and nxt.ch.isdigit()))
+        ok.append(not (in_word or in_mark or in_range or g.joined or marks_only[i + 1]))
     return ok
 
 
