@@ -224,3 +224,11 @@ def test_a_copy_without_its_issuer_says_whose_header_it_will_get():
     _, problems = parse_text(COUNTY_WEB_COPY.format(date="二〇一三年十二月二十日"), "<web.txt>")
     said = [p for p in problems if p.path == "issuer"]
     assert said and "苏州市人民政府" in said[0].message
+
+
+def test_a_coordination_meeting_keeps_its_name():
+    text = COUNTY_WEB_COPY.format(date="二〇一三年十二月二十日").replace(
+        "主持召开县政府第二十三次常务会议", "主持召开协调会").replace(
+        "县政府第十五届第二十三次常务会议纪要", "县政府协调会纪要")
+    minutes, _ = parse_text(text, "<web.txt>")
+    assert minutes.meeting == "协调会"

@@ -121,7 +121,7 @@ def _session_and_meeting(r: Reader, text: str) -> None:
         meeting = m["meeting"]
         if meeting and MEETING_NAME.match(meeting):
             r.data.setdefault("meeting", meeting)
-    elif m := re.search(r"召开[^，,。]{0,12}?(?P<meeting>[\u4e00-\u9fff]{2,8}会议)", text):
+    elif m := re.search(r"召开[^，,。]{0,12}?(?P<meeting>[\u4e00-\u9fff]{2,8}会议?)", text):
         meeting = re.sub(r"^.*?政府", "", m["meeting"])
         if MEETING_NAME.match(meeting) and len(meeting) > 2:
             r.data.setdefault("meeting", meeting)
