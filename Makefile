@@ -31,8 +31,10 @@ setup:
 test: setup
 	$(PY) -m pytest $(PYTEST_ARGS)
 
+# out/ is the demo's own folder: --force also replaces what an older docgen wrote there
+# (DOCX files from before docgen marked its own in docProps/app.xml).
 demo: setup
-	@$(DOCGEN) render $(DEMO) -o $(OUT) --format docx,pdf,html >/dev/null
+	@$(DOCGEN) render $(DEMO) -o $(OUT) --format docx,pdf,html --force >/dev/null
 	@echo "Rendered $(DEMO) (GB/T 9704-2012) to $(CURDIR)/$(OUT)/:"
 	@stem=$$(basename $(DEMO) .yaml); for ext in docx pdf html; do \
 		printf '  %-5s %s\n' "$$ext" "$(CURDIR)/$(OUT)/$$stem.$$ext"; done
