@@ -115,6 +115,15 @@ def test_a_range_dash_stays_with_its_figures():
         assert not any(line.startswith("—") or line.endswith("—") for line in out), (at, out)
 
 
+def test_a_line_may_end_after_the_comma_between_a_units_names():
+    """"市商务局程刚、曹芳": when "程刚、" fills the line exactly, the line ends there, as it
+    does when the "、" hangs; before, the whole entry went over and left three cells empty."""
+    spans = (Span("国" * 18), Span("\u3000"), Span("市商务局"), Span("程刚", keep=True),
+             Span("、曹芳", keep=True))                  # as layout.blocks builds a unit entry
+    lines = break_lines(Block("attending", spans, first=0, left=0), 26)
+    assert lines[0].text.endswith("程刚、") and lines[1].text == "曹芳"
+
+
 def test_names_are_not_split_but_units_may_be():
     spans = (Span("列席：", "hei"), Span("市中级法院"), Span("石水根", keep=True), Span("\u3000"),
              Span("市检察院"), Span("李勇", keep=True))

@@ -163,7 +163,10 @@ def _word_ends(glyphs: list[Glyph]) -> list[bool]:
         # a 连接号 between figures ("2023—2035") holds them together
         in_range = nxt is not None and ((g.ch.isdigit() and nxt.ch in RANGE_DASHES)
                                         or (g.ch in RANGE_DASHES and nxt.ch.isdigit()))
-        ok.append(not (in_word or in_mark or in_range or g.joined or marks_only[i + 1]))
+        # "周春良、孙勇": a unit's names go together, but a line may end after their "、"
+        # whether it fits the line or hangs beyond it
+        held = g.joined and g.ch not in CLOSING
+        ok.append(not (in_word or in_mark or in_range or held or marks_only[i + 1]))
     return ok
 
 
