@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 
 
@@ -45,6 +47,11 @@ class DocgenError(Exception):
 
     def __str__(self) -> str:
         return "\n".join(str(p) for p in self.problems)
+
+
+def parse_path(path: str | None) -> tuple[object, ...]:
+    """topics[2].items[0] → ('topics', 2, 'items', 0): the inverse of format_path."""
+    return tuple(int(p) if p.isdigit() else p for p in re.findall(r"[^.\[\]]+", path or ""))
 
 
 def format_path(parts: tuple[object, ...]) -> str:

@@ -3,11 +3,10 @@ take (its profile, its opening paragraph). Blank text is refused by the model it
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from typing import Callable
 
-from ..errors import Problem, format_path
+from ..errors import Problem, format_path, parse_path
 from .minutes import Attendance, Item, Minutes, UnitEntry
 from .numbering import PRINTED_MARKERS
 from .profile import Profile
@@ -90,17 +89,9 @@ def _composable(m: Minutes, profile: Profile, problem: At) -> list[Problem]:
     try:
         preamble_text(m, m.issuer or profile.issuer)
     except DocgenError as exc:
-        return [problem(p.message + (f"（{p.hint}）" if p.hint else ""), *_path_parts(p.path))
+        return [problem(p.message + (f"（{p.hint}）" if p.hint else ""), *parse_path(p.path))
                 for p in exc.problems]
     return []
-
-
-def _path_parts(path: str | None) -> tuple:
-    """"topics[2].title" → ("topics", 2, "title"), to find its line."""
-    parts: list[object] = []
-    for name, index in re.findall(r"([^.\[\]]+)|\[(\d+)\]", path or ""):
-        parts.append(int(index) if index else name)
-    return tuple(parts)
 
 
 def _unprinted(m: Minutes, profile: Profile, problem: At) -> list[Problem]:

@@ -8,14 +8,13 @@ with pydantic and translate its errors (``messages``), then the checks beyond ty
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
-from ..errors import DocgenError, Problem, format_path
+from ..errors import DocgenError, Problem, format_path, parse_path
 from .messages import describe, validation_problems
 from .minutes import Minutes
 from .numbering import strip_typed_number
@@ -38,9 +37,8 @@ class Loaded:
         """A problem found after loading (by the typesetter), put on the draft's line."""
         if problem.file or self.marks is None:
             return problem
-        path = tuple(int(p) if p.isdigit() else p
-                     for p in re.findall(r"[^.\[\]]+", problem.path or ""))
-        return Problem(problem.message, file=self.name, line=self.marks.nearest(path)[0],
+        return Problem(problem.message, file=self.name,
+                       line=self.marks.nearest(parse_path(problem.path))[0],
                        path=problem.path, hint=problem.hint)
 
 
