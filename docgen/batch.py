@@ -201,19 +201,9 @@ def collect(inputs: list[str]) -> tuple[list[Path], list[Result], int]:
 
 
 def _same_outputs(files: list[Path]) -> tuple[list[Path], list[Result]]:
-    """Two inputs called a.* would write the same a.pdf: the later ones are refused."""
-    keep: list[Path] = []
-    failed: list[Result] = []
-    owner: dict[str, Path] = {}
-    for path in files:
-        first = owner.setdefault(path.stem, path)
-        if first is path:
-            keep.append(path)
-        else:
-            failed.append(Result(str(path), "failed", errors=[str(Problem(
-                f"与 {first} 同名，输出文件会互相覆盖", file=str(path),
-                hint="把其中一个改名，或分两次输出到不同的文件夹"))]))
-    return keep, failed
+    from .render.api import one_name_each
+    keep, refused = one_name_each(files)
+    return keep, [Result(p.file or "", "failed", errors=[str(p)]) for p in refused]
 
 
 # --------------------------------------------------------------------------- progress

@@ -275,19 +275,18 @@ def _add_render(sub: Any) -> None:
 
 def _cmd_render(args: argparse.Namespace) -> int:
     from .model import load_minutes, load_profile
-    from .render.api import parse_formats, render_to_dir
+    from .render.api import one_name_each, parse_formats, render_to_dir
     formats = parse_formats(args.format)
     template_dir = Path(args.template_dir) if args.template_dir else None
     if template_dir and not template_dir.is_dir():
         raise DocgenError.one("模板文件夹不存在", file=str(template_dir))
-    failed = 0
-    stems: dict[str, str] = {}
+    _, clashes = one_name_each([Path(name) for name in args.files])
+    for problem in clashes:
+        error(problem)
+    refused = {problem.file for problem in clashes}
+    failed = len(clashes)
     for name in args.files:
-        first = stems.setdefault(Path(name).stem, name)
-        if first != name:
-            failed += 1
-            error(Problem(f"与 {first} 同名，输出文件会互相覆盖", file=name,
-                          hint="把其中一个改名，或分两次输出到不同的文件夹"))
+        if str(Path(name)) in refused:
             continue
         loaded = None
         try:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..atomic import make_dir, write_atomic
-from ..errors import DocgenError
+from ..errors import DocgenError, Problem
 from ..layout.pages import Layout, typeset
 from ..model.minutes import Minutes
 from ..model.profile import Profile, load_profile
@@ -67,6 +67,21 @@ def render_to_dir(m: Minutes, stem: str, out_dir: Path, formats: list[str],
     for fmt, data in outputs.items():
         write_atomic(targets[fmt], data)
     return list(targets.values())
+
+
+def one_name_each(sources: list[Path]) -> tuple[list[Path], list[Problem]]:
+    """Two sources called a.* would write the same a.pdf: the later ones are refused."""
+    keep: list[Path] = []
+    refused: list[Problem] = []
+    owner: dict[str, Path] = {}
+    for path in sources:
+        first = owner.setdefault(path.stem, path)
+        if first == path:
+            keep.append(path)
+        else:
+            refused.append(Problem(f"与 {first} 同名，输出文件会互相覆盖", file=str(path),
+                                   hint="把其中一个改名，或分两次输出到不同的文件夹"))
+    return keep, refused
 
 
 def check_targets(out_dir: Path, targets: list[Path], force: bool = False) -> None:
