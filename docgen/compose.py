@@ -87,6 +87,9 @@ def preamble_text(m: Minutes, issuer: str | None = None) -> str:
     if m.chair is None:
         problems.append(Problem("缺少主持人，无法自动生成开头段落", path="chair",
                                 hint="填写 chair（姓名 name、职务 title），或自己写 preamble（开头段落）"))
+    if m.date is None:
+        problems.append(Problem("缺少会议日期，无法自动生成开头段落", path="date",
+                                hint="填写 date（如 2024-05-08），或自己写 preamble（开头段落）"))
     if m.session is None:
         problems.append(Problem("缺少会议次数，无法自动生成开头段落", path="session",
                                 hint="填写 session（第几次会议，如 96），或自己写 preamble（开头段落）"))
@@ -102,7 +105,7 @@ def preamble_text(m: Minutes, issuer: str | None = None) -> str:
     if problems:
         raise DocgenError(problems)
 
-    assert m.chair is not None and m.session is not None
+    assert m.chair is not None and m.session is not None and m.date is not None
     chair = m.chair.name + (m.chair.title or "")
     meeting = f"{m.term or ''}{short_issuer(issuer or _issuer(m))}第{m.session}次{m.meeting}"
     parts = [f"{chinese_date(m.date)}{m.period or ''}，{chair}主持召开{meeting}"]

@@ -41,7 +41,9 @@ def semantic_checks(m: Minutes, marks: Marks, name: str) -> tuple[list[Problem],
 
 
 def _dates_in_order(m: Minutes, problem: At) -> list[Problem]:
-    errors = []
+    errors: list[Problem] = []
+    if m.date is None:
+        return errors
     if m.printed and m.printed.date < m.date:
         errors.append(problem(f"印发日期 {m.printed.date} 早于会议日期 {m.date}", "printed", "date"))
     if m.compiled_date and m.compiled_date < m.date:

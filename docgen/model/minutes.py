@@ -131,7 +131,7 @@ class Printed(Strict):
     """印发 line of the 版记."""
 
     by: Text
-    date: Date
+    date: Date | None = Field(None, description="会议日期；缺省时须写 preamble（开头段落）")
 
 
 Period = Literal["上午", "下午", "晚上"]
@@ -148,7 +148,7 @@ class Minutes(Strict):
     term: OptionalText | None = Field(None, description="届次前缀，如 十三届")
     session: Whole | None = Field(None, ge=1, le=MAX_SESSION, description="第N次")
     doc_number: OptionalText | None = Field(None, description="纪要编号，如 常务会议纪要〔2024〕7号")
-    date: Date
+    date: Date | None = Field(None, description="会议日期；缺省时须写 preamble（开头段落）")
     period: Period | None = None
     chair: Chair | None = None
     preamble: OptionalText | None = Field(None, description="开头段落；缺省时由议题生成")

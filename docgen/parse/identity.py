@@ -38,8 +38,8 @@ def fill_identity(r: Reader) -> None:
             r.warn(f"标题中的会次（第{r.title_session}次）与开头段落（第{d['session']}次）不一致，取标题",
                    None, "session")
         d["session"] = r.title_session
-    if "date" not in d:
-        d["date"] = _meeting_date(r)
+    if "date" not in d and (date := _meeting_date(r)) is not None:
+        d["date"] = date
     if "issuer" not in d:
         issuer = _issuer(r)
         if issuer:
@@ -64,7 +64,7 @@ def _warn_on_borrowed_header(r: Reader) -> None:
                None, "compiled_by", hint=f"请在 YAML 中写明 compiled_by（如 {d['issuer']}办公室）")
 
 
-def _meeting_date(r: Reader) -> dt.date:
+def _meeting_date(r: Reader) -> dt.date | None:
     """The opening's month and day with a year from the other dates, else one of those dates."""
     d = r.data
     reference = r.publish or r.header_date or d.get("compiled_date") or (d.get("printed") or {}).get("date")
@@ -87,9 +87,12 @@ def _meeting_date(r: Reader) -> dt.date:
         date = reference
         if date is not None:
             r.warn("开头段落没有会议日期，暂用发布/印发日期", None, "date", hint="请核对 date")
-    if date is None:
-        raise DocgenError.one("这份纪要找不到会议日期（开头段落中的“×年×月×日”）", file=r.name,
-                              hint="请确认这是会议纪要")
+    if date is None and r.date_match is not None:
+        r.warn(f"会议日期“{r.date_match.group(0)}”没有年份，标题、编号和发布日期中也找不到年份，未填写 date",
+               r.preamble_para, "date", hint="请对照原件在 YAML 中写明 date（如 2024-05-08）")
+    elif date is None:
+        r.warn("找不到会议日期：开头段落中没有“×年×月×日”，标题、编号、发布/印发日期中也没有，未填写 date",
+               r.preamble_para, "date", hint="请对照原件在 YAML 中写明 date（如 2024-05-08）")
     return date
 
 

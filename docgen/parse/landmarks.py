@@ -22,7 +22,7 @@ DISTRIBUTION = re.compile(rf"^(?P<label>{'|'.join(DISTRIBUTION_LABELS)})\s*[：:
 PRINTED = re.compile(rf"^(?P<by>.+?)[\s\u3000]*(?P<date>{PRINTED_DATE})\s*印\s*发$")
 FOOTER = re.compile(r"^[【\[]?\s*(?:关闭|打印|分享|收藏|扫一扫|上一篇|下一篇|相关(?:链接|文章|阅读|信息)|"
                     r"责任编辑|主办|承办|版权|网站标识码|网站地图|联系我们|字体|字号|返回顶部|"
-                    r"附件下载|政府网站|.{0,10}ICP备|.{0,10}公网安备|访问量|浏览次数)")
+                    r"附件下载|政府网站|.{0,10}ICP备|.{0,10}公网安备|访问量|浏览次数|互联网违法|.{0,10}不良信息举报)")
 
 
 def tail_start(p: Para) -> bool:

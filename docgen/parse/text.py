@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 from ..layout.blocks import ATTENDANCE_LABELS, IDEOGRAPHIC_SPACE
 from ..model.minutes import DISTRIBUTION_LABELS
 from ..model.numbering import PRINTED_MARKERS
+from .furniture import blank_furniture
+from .script import to_simplified
 
 WS = " \t\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff"
 # Han characters of every CJK block, for regex classes: names use rare ones (𠮷 U+20BB7,
@@ -34,7 +36,7 @@ LABEL = re.compile(rf"^({'|'.join([*ATTENDANCE_LABELS.values(), '记录', *DISTR
 PAGE_NUMBER = re.compile(r"^[\s\u3000]*(?:[—－\-–─━]+\s*\d{1,3}\s*[—－\-–─━]+|第\s*\d{1,3}\s*页"
                          r"(?:\s*[/，,]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3})[\s\u3000]*$")
 _PY = "[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüv]{1,7}"
-PINYIN_GLOSS = re.compile(rf"(?<=[\u4e00-\u9fff])[(（]{_PY}(?: {_PY}){{0,3}}[)）]")
+PINYIN_GLOSS = re.compile(rf"(?<=[\u4e00-\u9fff])[(（]\s?{_PY}(?: {_PY}){{0,3}}\s?[)）]")
 HTML_HINT = re.compile(r"<(?:br|p|div|span|td|tr|/p|/div)\b[^>]*>|&(?:nbsp|ldquo|rdquo|mdash|lt|gt|amp|#\d+);",
                        re.I)
 
@@ -191,10 +193,17 @@ def _cleaned(text: str) -> tuple[str, list[str], bool]:
     if html_input:
         text = clean_html(text)
         notes.append("输入含有 HTML 标记，已去掉标记")
+    text, changed = to_simplified(text)
+    if changed:
+        notes.append(f"原文是繁体字，已用 OpenCC 转为简体（{changed} 个字），请对照原件核对")
     if PINYIN_GLOSS.search(text):
         count = len(PINYIN_GLOSS.findall(text))
         text = PINYIN_GLOSS.sub("", text)
         notes.append(f"去掉了 {count} 处插入的拼音注音，如“區(qū)”")
+    lines, furniture = blank_furniture(text.split("\n"))
+    if furniture:
+        text = "\n".join(lines)
+        notes.append(f"去掉了 {furniture} 行网页框架文字（索引号表格、按钮、页脚等）")
     return text, notes, html_input
 
 

@@ -30,7 +30,7 @@ def render_bytes(m: Minutes, fmt: str, profile: Profile | None = None,
                  template_dir: Path | None = None, prepared: Rendered | None = None) -> bytes:
     """The document in one format, as bytes; layout is computed once per call of prepare()."""
     r = prepared or prepare(m, profile)
-    created = m.printed.date if m.printed else m.date
+    created = m.printed.date if m.printed else (m.date or m.compiled_date)
     if fmt in ("pdf", "html"):
         from .html import render_html
         html = render_html(r.layout, r.profile, template_dir, created=created)

@@ -101,7 +101,7 @@ from .styles import Styles, StyleSpec, furniture_specs, header_specs, spec_for_b
 def render_docx(m: Minutes, layout: Layout, profile: Profile,
                 created: dt.date | None = None) -> bytes:
     """The minutes as DOCX bytes, laid out as ``layout`` (the typesetter's pages)."""
-    return DocxBuilder(layout, profile, created or m.date).build()
+    return DocxBuilder(layout, profile, created or m.date or dt.date.today()).build()
 
 
 class DocxBuilder:

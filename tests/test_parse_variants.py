@@ -1,0 +1,61 @@
+"""Copies of other offices' minutes: traditional mirrors, web furniture, dates the text lacks."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from docgen.parse.api import parse_text
+from docgen.render.api import render_bytes
+
+TRADITIONAL = """2024年9月13日下午,區(qū)長謝義維主持召開五屆104次區(qū)政府常務(wù)會議。紀(jì)要如下:
+一、審議《斗門區(qū)生態(tài)環(huán)境保護(hù)工作責(zé)任清單(送審稿)》
+會議原則同意該《責(zé)任清單》,按會議精神修改完善後印發(fā)。
+"""
+
+
+def test_traditional_copy_with_pinyin_glosses_is_read_in_simplified():
+    m, problems = parse_text(TRADITIONAL, "<繁体>")
+    notes = " ".join(str(p) for p in problems)
+    assert "OpenCC" in notes and "拼音" in notes
+    assert m.date == dt.date(2024, 9, 13) and m.session == 104 and m.term == "五届"
+    assert m.topics[0].title == "审议《斗门区生态环境保护工作责任清单(送审稿)》"
+    assert "區" not in m.preamble and "(qū)" not in m.preamble
+
+
+def test_simplified_copy_is_not_converted():
+    text = "2020年4月29日上午，李亚平市长主持召开市政府第96次常务会议。会议议定以下意见：\n一、听取著名企业的汇报\n原则同意。\n"
+    m, problems = parse_text(text, "<简体>")
+    assert "OpenCC" not in " ".join(str(p) for p in problems)
+    assert m.topics[0].title == "听取著名企业的汇报"
+
+
+def test_a_date_the_copy_lacks_is_a_warning_naming_the_field_not_a_refusal():
+    text = "市长王某主持召开市政府常务会议。会议议定以下意见：\n一、审议《某某办法》\n原则同意。\n"
+    m, problems = parse_text(text, "<无日期>")
+    assert m.date is None
+    dated = [p for p in problems if p.path == "date"]
+    assert dated and "找不到会议日期" in dated[0].message
+    pdf = render_bytes(m, "pdf")             # the printed preamble needs no date
+    assert pdf.startswith(b"%PDF-")
+
+
+def test_day_without_month_or_year_is_named_in_the_warning():
+    text = "3日下午，市长陈某主持召开市政府常务会议。\n会议听取了某项工作情况的汇报。会议要求抓紧落实。\n"
+    m, problems = parse_text(text, "<只有日>")
+    assert m.date is None
+    assert any(p.path == "date" for p in problems)
+
+
+def test_metadata_rows_and_buttons_are_dropped_dated_rows_still_date_the_page():
+    text = """• 索 引 号:zz/2020-00040
+• 标      题:赵某主持召开州政府第33次常务会议
+• 发文日期:2018-12-04
+文章播报
+11月29日下午，州长赵某主持召开州政府第33次常务会议，副州长钱某、孙某，州政府秘书长李某出席会议。
+会议听取了州直有关部门关于今冬明春安全生产工作情况的汇报。会议要求各县市抓好落实。
+|
+"""
+    m, problems = parse_text(text, "<网页>")
+    assert m.date == dt.date(2018, 11, 29)
+    assert "网页框架" in " ".join(str(p) for p in problems)
+    assert all("索" not in b for t in m.topics for b in t.body)
