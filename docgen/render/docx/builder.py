@@ -95,6 +95,7 @@ from ...model.minutes import Minutes
 from ...model.profile import Profile
 from ..provenance import APP_XML
 from . import grid, oxml
+from .package import dated_zip
 from .styles import Styles, StyleSpec, furniture_specs, header_specs, spec_for_block
 
 
@@ -130,7 +131,7 @@ class DocxBuilder:
         self._properties()
         out = io.BytesIO()
         self.document.save(out)
-        return out.getvalue()
+        return dated_zip(out.getvalue(), self.created)
 
     def _settings(self) -> None:
         settings = self.document.settings
