@@ -4,7 +4,7 @@ Each subcommand is two small functions: ``_add_<name>(subparsers)`` declares its
 and ``_cmd_<name>(args) -> int`` runs it. ``SUBCOMMANDS`` below lists the ``_add_*``
 functions; adding a command is adding one line there.
 
-Exit codes: 0 success, 1 internal error (or a command's own failure, e.g. batch),
+Exit codes: 0 success, 1 internal error (or a command's own failure: batch, audit's findings),
 2 bad input or usage (every DocgenError), 130 interrupted.
 """
 
@@ -23,6 +23,7 @@ from . import __version__
 from .errors import DocgenError, Problem
 
 EXIT_OK, EXIT_INTERNAL, EXIT_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
+EXIT_NONCONFORMING = 1      # audit: the document was read and does not conform
 
 
 # --------------------------------------------------------------------------- output helpers
@@ -404,6 +405,31 @@ def _cmd_diff(args: argparse.Namespace) -> int:
     return cmd_diff(args.a, args.b)
 
 
+# --------------------------------------------------------------------------- audit
+
+
+def _add_audit(sub: Any) -> None:
+    p = sub.add_parser("audit", help="检查成品纪要（PDF）是否符合 GB/T 9704-2012",
+                       description="测量成品纪要的版心、行数字数、字体字号、纪要标志、版记和页码，"
+                                   "逐条列出不符合之处和改法。符合时退出码为 0，不符合时为 1，"
+                                   "无法读取时为 2。")
+    p.add_argument("file", metavar="FILE", help="成品纪要：.pdf")
+    p.add_argument("--profile", metavar="P", default=None,
+                   help="按版式检查纪要标志字号等（名称或版式文件；缺省只查国标）")
+    p.add_argument("--format", choices=("text", "json"), default="text", help="输出格式（缺省 text）")
+    p.set_defaults(func=_cmd_audit)
+
+
+def _cmd_audit(args: argparse.Namespace) -> int:
+    from .audit import audit_file
+    from .audit.report import as_json, as_text
+    from .model import load_profile
+    profile = load_profile(args.profile) if args.profile else None
+    report = audit_file(args.file, profile)
+    write_stdout(as_json(report) if args.format == "json" else as_text(report))
+    return EXIT_OK if report.conforms else EXIT_NONCONFORMING
+
+
 # --------------------------------------------------------------------------- the table
 #
 # One line per subcommand. Each is an ``_add_<name>(sub)`` function that calls
@@ -417,6 +443,7 @@ SUBCOMMANDS: list[Callable[[Any], None]] = [
     _add_render,
     _add_parse,
     _add_diff,
+    _add_audit,
     _add_batch,
     _add_preview,
     _add_doctor,

@@ -102,3 +102,16 @@ BODY = Body()
 
 LINE_PITCH_PT = GRID.line_pitch_pt(PAGE)   # 28.99 pt
 CELL_PT = GRID.cell_pt(PAGE)               # 15.79 pt
+
+
+@dataclass(frozen=True)
+class Tolerance:
+    """How far a measured document may stray before ``docgen audit`` reports it."""
+
+    margin_mm: float = 1.0       # 天头 37 ± 1, 订口 28 ± 1; 版心误差 ≤ 1 mm §5.2.1, §6.1
+    folio_mm: float = 2.0        # 页码套正，两面误差 ≤ 2 mm §6.2
+    size_pt: float = 0.3         # a 号 is a nominal size: 三号 is 16 pt, 四号 14 pt
+    paper_mm: float = 1.0        # A4 as cut (GB/T 148)
+
+
+TOLERANCE = Tolerance()

@@ -84,7 +84,7 @@ def parse_text(text: str, name: str = "<文本>") -> tuple[Minutes, list[Problem
 
 
 @contextmanager
-def _damaged_is_refused(name: str, kind: str) -> Iterator[None]:
+def damaged_is_refused(name: str, kind: str) -> Iterator[None]:
     """A container the reader chokes on (a page tree that loops, a count of a billion pages,
     an attribute that is no number) is a damaged file to the user, not a crash."""
     from pymupdf.mupdf import FzErrorBase     # MuPDF's own errors are no RuntimeError
@@ -106,11 +106,11 @@ def parse_bytes(data: bytes, suffix: str, name: str) -> tuple[Minutes, list[Prob
         raise DocgenError.one("文件是空的", file=name)
     if suffix == ".pdf":
         from .pdf import parse_pdf_bytes
-        with _damaged_is_refused(name, "PDF"):
+        with damaged_is_refused(name, "PDF"):
             return parse_pdf_bytes(data, name)
     if suffix == ".docx":
         from .docx import parse_docx_bytes
-        with _damaged_is_refused(name, "DOCX"):
+        with damaged_is_refused(name, "DOCX"):
             return parse_docx_bytes(data, name)
     if suffix in TEXT_SUFFIXES or suffix == "":
         return parse_text(decode_text(data, name), name)
@@ -129,7 +129,7 @@ def parse_file(path: Path | str) -> tuple[Minutes, list[Problem]]:
     if suffix == ".docx":
         check_size(path)
         from .docx import parse_docx_path
-        with _damaged_is_refused(name, "DOCX"):
+        with damaged_is_refused(name, "DOCX"):
             return parse_docx_path(path, name)
     data = read_bytes(path)
     return parse_bytes(data, suffix, name)

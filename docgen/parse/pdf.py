@@ -32,19 +32,21 @@ PRINTED_LINE = re.compile(rf"{PRINTED_DATE}\s*印\s*发$")
 
 
 @dataclass
-class _Span:
+class Span:
     text: str
     x0: float
     x1: float
     y: float           # baseline
     size: float
     font: str
+    color: int = 0     # sRGB as 0xRRGGBB
+    height: float = 0.0  # em height from the box: a horizontally squeezed title keeps its size
 
 
 @dataclass
-class _PLine:
+class PLine:
     page: int
-    spans: list[_Span]
+    spans: list[Span]
     page_height: float
 
     @property
@@ -71,7 +73,7 @@ class _PLine:
 
     def text(self) -> str:
         out = ""
-        prev: _Span | None = None
+        prev: Span | None = None
         for s in self.spans:
             if prev is not None and s.x0 - prev.x1 > 0.8 * s.size and out and not out.endswith(IDEOGRAPHIC_SPACE):
                 out += IDEOGRAPHIC_SPACE
@@ -101,8 +103,8 @@ def open_pdf(data: bytes, name: str):
     return doc
 
 
-def _page_lines(page, number: int) -> list[_PLine]:
-    spans: list[_Span] = []
+def page_lines(page, number: int) -> list[PLine]:
+    spans: list[Span] = []
     info = page.get_text("dict", flags=0)
     for block in info.get("blocks", []):
         for line in block.get("lines", []):
@@ -112,10 +114,13 @@ def _page_lines(page, number: int) -> list[_PLine]:
                 text = s.get("text", "")
                 if not text:
                     continue
-                x0, _, x1, _ = s["bbox"]
-                spans.append(_Span(text, x0, x1, s["origin"][1], s["size"], s.get("font", "")))
+                x0, y0, x1, y1 = s["bbox"]
+                em = s.get("ascender", 0.0) - s.get("descender", 0.0)
+                height = (y1 - y0) / em if em > 0.5 else s["size"]
+                spans.append(Span(text, x0, x1, s["origin"][1], s["size"], s.get("font", ""),
+                                  int(s.get("color") or 0), height))
     spans.sort(key=lambda s: (s.y, s.x0))
-    rows: list[list[_Span]] = []
+    rows: list[list[Span]] = []
     for s in spans:
         if rows and abs(rows[-1][0].y - s.y) <= max(1.5, 0.25 * s.size):
             rows[-1].append(s)
@@ -127,11 +132,11 @@ def _page_lines(page, number: int) -> list[_PLine]:
         row.sort(key=lambda s: s.x0)
         if not "".join(s.text for s in row).strip(" \u3000\t"):
             continue
-        out.append(_PLine(number, row, height))
+        out.append(PLine(number, row, height))
     return out
 
 
-def _cell(body: list[_PLine], size: float) -> float:
+def body_cell(body: list[PLine], size: float) -> float:
     """One character cell: the median advance of runs of Chinese characters."""
     advances = []
     for pl in body:
@@ -143,7 +148,7 @@ def _cell(body: list[_PLine], size: float) -> float:
     return advances[len(advances) // 2] if advances else size
 
 
-def _left_edge(body: list[_PLine], cell: float, page_height: float) -> float:
+def left_edge(body: list[PLine], cell: float, page_height: float) -> float:
     """The type area's left edge: the smallest x that has first lines two cells to its right."""
     xs = sorted({round(pl.x0, 1) for pl in body})
 
@@ -159,36 +164,56 @@ def _left_edge(body: list[_PLine], cell: float, page_height: float) -> float:
     return min(xs)
 
 
-def pdf_lines(data: bytes, name: str) -> tuple[list[Line], dict]:
-    """The document's lines, with zone and paragraph starts read from position and size."""
+@dataclass
+class PdfPage:
+    """One page: its size in points and its lines (page numbers included)."""
+
+    number: int
+    width: float
+    height: float
+    lines: list[PLine]
+
+
+def read_pages(data: bytes, name: str) -> tuple[dict, list[PdfPage]]:
+    """Every page's lines, within the limits that keep a hostile PDF from taking minutes."""
     doc = open_pdf(data, name)
     hints = {"title": (doc.metadata or {}).get("title") or ""}
-    raw: list[_PLine] = []
+    pages: list[PdfPage] = []
+    count = 0
     started = time.monotonic()
     try:
         for number, page in enumerate(doc, 1):
-            raw.extend(_page_lines(page, number))
-            if time.monotonic() - started > MAX_SECONDS or len(raw) > MAX_LINES:
+            lines = page_lines(page, number)
+            pages.append(PdfPage(number, page.rect.width, page.rect.height, lines))
+            count += len(lines)
+            if time.monotonic() - started > MAX_SECONDS or count > MAX_LINES:
                 raise DocgenError.one(
                     f"PDF 的内容过于庞大或复杂（读到第 {number} 页已超出上限），不像是一份纪要",
                     file=name)
     finally:
         doc.close()
-    kept = [pl for pl in raw if not _furniture(pl)]
+    return hints, pages
+
+
+def pdf_lines(data: bytes, name: str) -> tuple[list[Line], dict]:
+    """The document's lines, with zone and paragraph starts read from position and size."""
+    hints, pages = read_pages(data, name)
+    raw = [pl for page in pages for pl in page.lines]
+    kept = [pl for pl in raw if not is_folio(pl)]
     if not kept:
         raise DocgenError.one("PDF 中没有可读取的文字（可能是扫描件或图片）", file=name,
                               hint="扫描件需要先做文字识别（OCR）")
-    return _lines(kept, *_grid(kept)), hints
+    return _lines(kept, *grid(kept)), hints
 
 
-def _furniture(pl: _PLine) -> bool:
+def is_folio(pl: PLine) -> bool:
     """A page number at the foot (or head) of the page."""
     text = pl.text().strip(" \u3000")
     at_edge = pl.y > 0.82 * pl.page_height or pl.y < 0.08 * pl.page_height
     return at_edge and bool(PAGE_NUMBER.match(text) or re.fullmatch(r"\d{1,3}", text))
 
 
-def _grid(kept: list[_PLine]) -> tuple[float, float, float, float]:
+def grid(kept: list[PLine]) -> tuple[float, float, float, float]:
     """(body type size, cell width, left edge, line pitch), measured on the body text."""
     sizes: Counter[float] = Counter()
     for pl in kept:
@@ -196,19 +221,19 @@ def _grid(kept: list[_PLine]) -> tuple[float, float, float, float]:
             sizes[round(s.size, 1)] += len(s.text)
     body_size = sizes.most_common(1)[0][0]
     body = [pl for pl in kept if abs(pl.size - body_size) < 0.6]
-    cell = _cell(body, body_size)
-    left = _left_edge(body, cell, kept[0].page_height)
+    cell = body_cell(body, body_size)
+    left = left_edge(body, cell, kept[0].page_height)
     pitches = [b.y - a.y for a, b in zip(body, body[1:]) if a.page == b.page and b.y > a.y]
     pitches.sort()
     pitch = pitches[len(pitches) // 4] if pitches else body_size * 1.8
     return body_size, cell, left, pitch
 
 
-def _lines(kept: list[_PLine], body_size: float, cell: float, left: float, pitch: float) -> list[Line]:
+def _lines(kept: list[PLine], body_size: float, cell: float, left: float, pitch: float) -> list[Line]:
     """Each line's zone (header, body, 版记) and whether it starts a paragraph."""
     lines: list[Line] = []
     first_body_seen = False
-    prev: _PLine | None = None
+    prev: PLine | None = None
     for pl in kept:
         text = normalize_spaces(pl.text().strip(" \u3000"))
         if not text:

@@ -1,0 +1,79 @@
+"""Back-matter checks: the 版记 on an even page at the 版心's foot, and the page numbers."""
+
+from __future__ import annotations
+
+from ..gbt9704 import FURNITURE, PAGE, TOLERANCE, mm, pt_to_mm
+from . import rules
+from .findings import Report, pages_text
+from .pdfdoc import EM_ASCENT, PdfMeasure
+
+
+def check_colophon(m: PdfMeasure, report: Report, top: float | None, source: str) -> None:
+    page = m.colophon_page
+    if page is None:
+        report.notes.append("没有找到版记（分送/抄送/印发），未检查版记")
+        return
+    report.measured["colophon_page"] = page
+    if page % 2:
+        report.add(rules.COLOPHON_PAGE, f"版记在第{page}页（单页）", "版记在偶数页（双面印刷的背面）",
+                   f"第{page}页", "在版记前插入分页，使版记排在下一页（偶数页）的版心底部", source)
+    bottom = (top if top is not None else mm(PAGE.top_mm)) + mm(PAGE.body_height_mm)
+    last = m.colophon[-1]
+    gap = pt_to_mm(bottom - m.line_bottom(last))
+    if abs(gap) > TOLERANCE.margin_mm + pt_to_mm(m.pitch) / 2:
+        report.add(rules.COLOPHON_FOOT, f"印发行距版心下边缘 {gap:.1f} mm", "末条分隔线与版心下边缘重合",
+                   f"第{page}页 版记", "把版记移到本页版心的最下方（其上用空行或分页调整）", source)
+
+
+def check_folios(m: PdfMeasure, report: Report, top: float | None, source: str) -> None:
+    bottom = (top if top is not None else mm(PAGE.top_mm)) + mm(PAGE.body_height_mm)
+    indent = FURNITURE.folio_size_pt * FURNITURE.folio_indent_chars
+    tolerance = mm(TOLERANCE.folio_mm)
+    missing, extra, side, height, size = [], [], [], [], []
+    for page in m.pages:
+        n = page.number
+        folio = m.folios.get(n)
+        bare = m.is_blank(n) or m.colophon_only(n)
+        if folio is None:
+            if not bare:
+                missing.append(n)
+            continue
+        if bare:
+            extra.append(n)
+            continue
+        if n % 2:
+            off = (m.right - indent) - folio.x1
+        else:
+            off = folio.x0 - (m.left + indent)
+        if abs(off) > tolerance:
+            side.append((n, folio))
+        fsize = max(s.height for s in folio.spans)
+        if abs(fsize - FURNITURE.folio_size_pt) > TOLERANCE.size_pt:
+            size.append((n, fsize))
+        gap = pt_to_mm(folio.y - EM_ASCENT * fsize - bottom)
+        if abs(gap - FURNITURE.folio_gap_mm) > TOLERANCE.folio_mm:
+            height.append((n, gap))
+    if missing:
+        report.add(rules.FOLIO_MISSING, "没有页码", f"“{FURNITURE.folio_dash} N {FURNITURE.folio_dash}”",
+                   pages_text(missing), "在页脚插入页码，格式为“— 1 —”，四号宋体", source)
+    if extra:
+        report.add(rules.FOLIO_EXTRA, "编了页码", "空白页和只有版记的页不编页码", pages_text(extra),
+                   "删去这些页的页码（Word：该节页脚取消“链接到前一节”后删除）", source)
+    if side:
+        n, folio = side[0]
+        where = "居右" if n % 2 else "居左"
+        report.add(rules.FOLIO_SIDE, f"第{n}页页码在 x = {pt_to_mm(folio.x0):.1f}–{pt_to_mm(folio.x1):.1f} mm"
+                   f"（“{folio.text().strip()}”）", "单页码居右空一字，双页码居左空一字",
+                   pages_text(n for n, _ in side),
+                   f"第{n}页页码应{where}：奇数页右对齐、右空一字，偶数页左对齐、左空一字"
+                   "（Word：页眉页脚设“奇偶页不同”）", source)
+    if height:
+        n, gap = height[0]
+        report.add(rules.FOLIO_HEIGHT, f"一字线上距版心下边缘 {gap:.1f} mm",
+                   f"{FURNITURE.folio_gap_mm:g} mm（允许 ±{TOLERANCE.folio_mm:g} mm）",
+                   pages_text(n for n, _ in height), "调整页脚距离，使页码上边缘在版心下边缘之下 7 mm", source)
+    if size:
+        n, fsize = size[0]
+        report.add(rules.FOLIO_SIZE, f"{fsize:.1f} pt", f"四号（{FURNITURE.folio_size_pt:g} pt）",
+                   pages_text(n for n, _ in size), "把页码改为四号（14 磅）", source)
+

@@ -1,0 +1,52 @@
+"""Header checks: the 纪要标志's colour, size and height on the first page."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ..gbt9704 import FURNITURE, PAGE, TOLERANCE, mm, pt_to_mm
+from . import rules
+from .findings import Report
+from .pdfdoc import EM_ASCENT, PdfMeasure
+
+
+def is_red(rgb: int) -> bool:
+    """Red as printed: a strong red channel, little green or blue (#FF0000, #E60012, #C8102E)."""
+    r, g, b = (rgb >> 16) & 255, (rgb >> 8) & 255, rgb & 255
+    return r >= 150 and g <= 90 and b <= 90
+
+
+def check_mark(m: PdfMeasure, report: Report, top: float | None, mark_size: float | None,
+               source: str) -> None:
+    """``top`` is the measured 版心 top (None: the standard's); ``mark_size`` the profile's."""
+    mark = m.mark
+    if mark is None or "纪要" not in mark.text():
+        report.add(rules.MARK_MISSING, "首页没有大字号的“……纪要”标志" if mark is None
+                   else f"首页第一行大字是“{mark.text()[:20]}”", "“×××纪要”，红色小标宋体，居中",
+                   "第1页", "在首页版头排“××市人民政府常务会议纪要”等纪要标志", source)
+        if mark is None:
+            return
+    colours: Counter[int] = Counter()
+    for span in mark.spans:
+        colours[span.color] += len(span.text.strip())
+    colour = colours.most_common(1)[0][0]
+    report.measured["mark_colour"] = f"#{colour:06X}"
+    if not is_red(colour):
+        report.add(rules.MARK_COLOUR, f"#{colour:06X}", "红色（如 #FF0000、#E60012）", "第1页 纪要标志",
+                   "把纪要标志的文字颜色改为红色", source)
+    height = max(span.height for span in mark.spans)
+    report.measured["mark_size_pt"] = round(height, 1)
+    if mark_size is not None and abs(height - mark_size) > 0.5:
+        report.add(rules.MARK_SIZE, f"{height:.1f} pt", f"{mark_size:g} pt（版式规定）", "第1页 纪要标志",
+                   f"把纪要标志字号改为 {mark_size:g} 磅", source)
+    elif mark_size is None and height < FURNITURE.mark_size_pt - TOLERANCE.size_pt:
+        report.add(rules.MARK_SIZE, f"{height:.1f} pt", f"不小于二号（{FURNITURE.mark_size_pt:g} pt）",
+                   "第1页 纪要标志", "加大纪要标志的字号（一般不小于二号）", source)
+    reference = top if top is not None else mm(PAGE.top_mm)
+    edge = mark.y - EM_ASCENT * height
+    gap = pt_to_mm(edge - reference)
+    report.measured["mark_top_mm"] = round(gap, 1)
+    if abs(gap - FURNITURE.mark_top_mm) > TOLERANCE.margin_mm:
+        report.add(rules.MARK_POSITION, f"上边缘距版心上边缘 {gap:.1f} mm",
+                   f"{FURNITURE.mark_top_mm:g} mm（允许 ±{TOLERANCE.margin_mm:g} mm）", "第1页 纪要标志",
+                   f"调整纪要标志上方的空白，使其上边缘距版心上边缘 {FURNITURE.mark_top_mm:g} mm", source)

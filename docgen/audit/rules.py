@@ -1,0 +1,23 @@
+"""The rules audit checks, each with its clause of GB/T 9704-2012."""
+
+from __future__ import annotations
+
+from .findings import Rule
+
+PAPER = Rule("page.size", "§5.1", "幅面尺寸（A4）")
+MARGINS = Rule("page.margins", "§5.2.1", "版心位置（页边距）")
+CHARS = Rule("page.chars", "§5.2.3", "每行字数")
+LINES = Rule("page.lines", "§5.2.3", "每面行数")
+BODY_SIZE = Rule("body.size", "§5.2.2、§7.3.3", "正文字号（三号）")
+BODY_FACE = Rule("body.face", "§5.2.2、§7.3.3", "正文字体（仿宋）")
+MARK_COLOUR = Rule("header.mark.colour", "§10.3", "纪要标志颜色（红色）")
+MARK_SIZE = Rule("header.mark.size", "§10.3", "纪要标志字号")
+MARK_POSITION = Rule("header.mark.position", "§10.3", "纪要标志位置（上边缘距版心上边缘 35 mm）")
+MARK_MISSING = Rule("header.mark.missing", "§10.3", "纪要标志")
+COLOPHON_PAGE = Rule("colophon.page", "§7.4、§7.5", "版记在偶数页")
+COLOPHON_FOOT = Rule("colophon.foot", "§7.4.1", "版记在版心下边缘")
+FOLIO_SIDE = Rule("folio.side", "§7.5", "页码位置（单页居右、双页居左，空一字）")
+FOLIO_HEIGHT = Rule("folio.height", "§7.5", "页码高度（一字线上距版心下边缘 7 mm）")
+FOLIO_MISSING = Rule("folio.missing", "§7.5", "页码")
+FOLIO_EXTRA = Rule("folio.extra", "§7.5", "空白页、版记页不编页码")
+FOLIO_SIZE = Rule("folio.size", "§7.5", "页码字号（四号）")
