@@ -16,13 +16,14 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 from .errors import DocgenError
 
-__all__ = ["atomic_path", "make_dir", "refusal", "write_atomic"]
+__all__ = ["atomic_path", "leftovers", "make_dir", "refusal", "write_atomic"]
 
 
 def _umask() -> int:
@@ -62,6 +63,18 @@ def make_dir(folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise refusal(exc, folder, "创建输出文件夹") from None
+
+
+TEMP_NAME = re.compile(r"^\.(?P<stem>.+)\.[a-z0-9_]{8}\.tmp(?P<suffix>\.[^.]*)?$")
+
+
+def leftovers(folder: Path) -> Iterator[tuple[str, Path]]:
+    """(target name, temporary file) for each temporary file ``_temp_in`` made in ``folder``
+    that was never renamed: what a process killed mid-write leaves behind."""
+    with contextlib.suppress(OSError):
+        for child in folder.iterdir():
+            if found := TEMP_NAME.match(child.name):
+                yield found["stem"] + (found["suffix"] or ""), child
 
 
 def _temp_in(target: Path) -> Path:

@@ -331,28 +331,44 @@ def _cmd_preview(args: argparse.Namespace) -> int:
 
 
 def _add_batch(sub: Any) -> None:
-    p = sub.add_parser("batch", help="批量排版：YAML 草稿和存档纪要（.txt/.pdf/.docx）",
+    p = sub.add_parser("batch", help="批量排版：YAML 草稿和存档纪要（.txt/.pdf/.docx），可在 Dask 集群上运行",
                        description="逐个处理文件或文件夹中的纪要：YAML 草稿直接排版；存档纪要"
                                    "（.txt/.pdf/.docx）先读回 YAML（写在输出文件夹中），再排版。"
                                    "某个文件出错不影响其余文件；有任何文件失败时退出码为 1。"
-                                   "输出比输入新的文件会跳过（--force 重新生成）。")
-    p.add_argument("inputs", nargs="+", metavar="INPUT", help="文件或文件夹")
-    p.add_argument("-o", "--output", required=True, metavar="DIR", help="输出文件夹")
+                                   "输出文件夹中的 docgen-batch.jsonl 记录每个输入的处理结果："
+                                   "再次运行只处理新增、改动或失败的文件（--force 全部重新生成）。")
+    p.add_argument("inputs", nargs="*", metavar="INPUT", help="文件或文件夹")
+    p.add_argument("-o", "--output", metavar="DIR", help="输出文件夹")
     p.add_argument("-j", "--jobs", type=_positive, default=None, metavar="N",
-                   help="并行进程数（缺省为 CPU 核数）")
+                   help="并行进程数（缺省为 CPU 核数；与 --scheduler local 同用时为工作进程数）")
     p.add_argument("--format", default="pdf,docx", metavar="pdf,docx,html",
                    help="输出格式，逗号分隔（缺省 pdf,docx）")
     p.add_argument("--force", action="store_true",
-                   help="即使输出比输入新也重新生成，并覆盖不是 docgen 生成的同名文件")
+                   help="全部重新生成，并覆盖不是 docgen 生成的同名文件")
+    p.add_argument("--scheduler", metavar="ADDRESS", default=None,
+                   help="在 Dask 集群上运行：tcp://主机:端口，或 local[:N] 启动本机 N 个工作进程"
+                        "（需安装 docgen[cluster]）")
+    p.add_argument("--report", metavar="DIR", default=None,
+                   help="不处理文件，只汇报 DIR 中批处理记录的情况")
     p.set_defaults(func=_cmd_batch)
 
 
 def _cmd_batch(args: argparse.Namespace) -> int:
+    if args.report:
+        if args.inputs or args.output:
+            raise DocgenError.one("--report 只汇报已有的批处理记录，不能同时给出输入文件或 -o")
+        from .batch import report
+        return report(Path(args.report))
+    if not args.inputs:
+        raise DocgenError.one("没有给出输入文件或文件夹", hint="docgen batch 文件夹 -o 输出文件夹")
+    if not args.output:
+        raise DocgenError.one("没有给出输出文件夹", hint="用 -o 指定，例如 -o out")
     from .batch import run_batch
     from .render.api import parse_formats
     formats = parse_formats(args.format)
     return run_batch(args.inputs, Path(args.output), formats=formats, jobs=args.jobs,
-                     force=args.force, debug=getattr(args, "debug", False))
+                     force=args.force, debug=getattr(args, "debug", False),
+                     scheduler=args.scheduler)
 
 
 # --------------------------------------------------------------------------- doctor

@@ -246,8 +246,8 @@ fi
 if [ -f "$STAMP" ] && [ "$STAMP" -nt pyproject.toml ]; then
     say "python packages: ok"
 else
-    say "python packages: pip install -e '.[test]'"
-    pip_quiet install -q -e '.[test]'
+    say "python packages: pip install -e '.[test,cluster]' (the cluster extra: the tests run a real Dask cluster)"
+    pip_quiet install -q -e '.[test,cluster]'
     touch "$STAMP"
 fi
 

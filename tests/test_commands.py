@@ -7,6 +7,7 @@ file is edited and broken; ``docgen batch`` over a folder holding one bad file.
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
 import http.client
 import os
 import queue
@@ -14,7 +15,9 @@ import re
 import shutil
 import signal
 import subprocess
+import struct
 import sys
+import termios
 import threading
 import time
 import urllib.error
@@ -301,7 +304,8 @@ def test_batch_goes_past_a_bad_file_and_skips_on_rerun(folder):
     assert "bad.yaml" in result.stderr and "topics[0]" in result.stderr
     assert "Traceback" not in result.stderr
     out = folder / "out"
-    assert sorted(p.name for p in out.iterdir()) == ["a.html", "a.pdf", "b.html", "b.pdf"]
+    assert sorted(p.name for p in out.iterdir()) == ["a.html", "a.pdf", "b.html", "b.pdf",
+                                                      "docgen-batch.jsonl"]
     assert (out / "a.pdf").read_bytes().startswith(b"%PDF-")
     # not a terminal: one plain line per file, then the summary naming the failure
     assert re.search(r"^\[\d/3\] 已生成 out/a\.html、out/a\.pdf$", result.stdout, re.M)
@@ -309,11 +313,14 @@ def test_batch_goes_past_a_bad_file_and_skips_on_rerun(folder):
     assert re.search(r"失败的文件：\n  drafts/bad\.yaml：", result.stdout)
 
     # a re-run skips what is up to date and still reports the bad file
-    stamps = {p.name: p.stat().st_mtime_ns for p in out.iterdir()}
+    def outputs() -> dict[str, int]:  # the manifest records the bad file again: not an output
+        return {p.name: p.stat().st_mtime_ns for p in out.iterdir() if p.suffix != ".jsonl"}
+
+    stamps = outputs()
     result = run("batch", "drafts", "-o", "out", "--format", "html,pdf", cwd=folder)
     assert result.returncode == 1
     assert "跳过 2 个" in result.stdout and "bad.yaml" in result.stderr
-    assert {p.name: p.stat().st_mtime_ns for p in out.iterdir()} == stamps
+    assert outputs() == stamps
 
     # an edited input is rendered again; --force redoes everything
     draft = folder / "drafts" / "b.yaml"
@@ -338,7 +345,8 @@ def test_batch_parses_archived_minutes_then_renders(tmp_path):
     assert result.returncode == 1
     assert "broken.txt" in result.stderr and "Traceback" not in result.stderr
     regen = tmp_path / "regen"
-    assert sorted(p.name for p in regen.iterdir()) == ["2020-96.html", "2020-96.yaml"]
+    assert sorted(p.name for p in regen.iterdir()) == ["2020-96.html", "2020-96.yaml",
+                                                        "docgen-batch.jsonl"]
     parsed = load_minutes(regen / "2020-96.yaml").minutes
     seed = load_minutes(SEED_YAML).minutes
     assert parsed.session == 96 and len(parsed.topics) == len(seed.topics)
@@ -376,6 +384,8 @@ def test_batch_usage_errors(tmp_path):
 @pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
 def test_batch_draws_a_bar_on_a_terminal(folder):
     primary, secondary = os.openpty()
+    # a terminal of 24 × 80, as a real one has (a fresh pseudo-terminal says 0 × 0)
+    fcntl.ioctl(secondary, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
     try:
         proc = subprocess.run([sys.executable, "-m", "docgen", "batch", "drafts", "-o", "out",
                                "-j", "1", "--format", "html"], cwd=folder, stdout=subprocess.PIPE,
@@ -397,7 +407,8 @@ def test_batch_draws_a_bar_on_a_terminal(folder):
             os.close(secondary)
     terminal = seen.decode("utf-8", "replace")
     assert proc.returncode == 1
-    assert "[" + "#" * 28 + "] 3/3" in terminal and "\r" in terminal
+    assert re.search(r"100%\|[█]+\| 3/3", terminal) and "\r" in terminal  # tqdm's bar, finished
+    assert "错误：" in terminal and "bad.yaml" in terminal      # the failure printed above it
     assert "bad.yaml" in terminal
     assert "[1/3]" not in proc.stdout.decode("utf-8")  # no plain lines when there is a bar
 
