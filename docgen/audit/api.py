@@ -1,7 +1,11 @@
-"""audit_file: a finished 纪要 (PDF) measured against GB/T 9704-2012.
+"""audit_file: a finished 纪要 (PDF or DOCX) measured against GB/T 9704-2012.
 
-Reading goes through the parser's readers and limits (size, pages, time, damaged files),
-so a file ``docgen parse`` refuses is refused here with the same message.
+Reading goes through the parser's readers and limits (size, pages, time, zip bombs,
+damaged files), so a file ``docgen parse`` refuses is refused here with the same message.
+
+A DOCX is checked on its own settings (sections, docGrid, styles, footers); what only a
+layout shows — the page the 版记 falls on, where the 纪要标志 sits, which pages carry a
+number — is checked on LibreOffice's PDF of it, and each finding says which.
 """
 
 from __future__ import annotations
@@ -14,7 +18,10 @@ from . import backmatter, body, header, page
 from .findings import Report
 from .pdfdoc import PdfMeasure, measure_pdf
 
-SUFFIXES = (".pdf",)
+SUFFIXES = (".pdf", ".docx")
+# What a DOCX's settings cannot tell: checked on LibreOffice's PDF of it.
+LAYOUT_RULES = {"header.mark.position", "colophon.page", "colophon.foot", "folio.missing",
+                "folio.extra", "folio.height"}
 
 
 def audit_measure(m: PdfMeasure, report: Report, profile: Profile | None, source: str) -> None:
@@ -39,6 +46,35 @@ def audit_pdf_bytes(data: bytes, name: str, profile: Profile | None = None) -> R
     return report
 
 
+def audit_docx_bytes(data: bytes, name: str, profile: Profile | None = None) -> Report:
+    from ..parse.api import damaged_is_refused
+    from ..parse.docx import open_docx
+    from .docxdoc import read_docx_settings
+    from .libreoffice import docx_to_pdf
+    with damaged_is_refused(name, "DOCX"):
+        settings = read_docx_settings(open_docx(data, name), name)
+    if not settings.paragraphs:
+        raise DocgenError.one("DOCX 中没有文字", file=name)
+    report = Report(name, "docx")
+    page.check_docx_page(settings, report)
+    face, size, paras = body.check_docx_body(settings, report)
+    grid_known = page.check_docx_grid(settings, report, face, size, paras)
+    header.check_docx_mark(settings, report, profile.mark_size_pt if profile else None)
+    backmatter.check_docx_footers(settings, report)
+    pdf, why = docx_to_pdf(data)
+    if pdf is None:
+        report.notes.append(why)
+        return report
+    layout = Report(name, "docx-pdf")
+    with damaged_is_refused(name, "PDF"):
+        audit_measure(measure_pdf(pdf, name), layout, profile, "docx-pdf")
+    wanted = LAYOUT_RULES | (set() if grid_known else {"page.lines"})
+    report.findings.extend(f for f in layout.findings if f.rule.id in wanted)
+    report.measured["libreoffice_pdf"] = layout.measured
+    report.notes.extend(f"（LibreOffice 转换的 PDF）{note}" for note in layout.notes)
+    return report
+
+
 def audit_file(path: Path | str, profile: Profile | None = None) -> Report:
     """Audit one finished document; DocgenError when it cannot be read."""
     from ..parse.api import read_bytes
@@ -46,6 +82,8 @@ def audit_file(path: Path | str, profile: Profile | None = None) -> Report:
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         raise DocgenError.one(f"不支持的文件类型“{path.suffix}”", file=str(path),
-                              hint="docgen audit 检查 .pdf 文件")
+                              hint="docgen audit 检查 .pdf 和 .docx 文件")
     data = read_bytes(path)
+    if suffix == ".docx":
+        return audit_docx_bytes(data, str(path), profile)
     return audit_pdf_bytes(data, str(path), profile)

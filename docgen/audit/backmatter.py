@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..gbt9704 import FURNITURE, PAGE, TOLERANCE, mm, pt_to_mm
 from . import rules
+from .docxdoc import DocxSettings
 from .findings import Report, pages_text
 from .pdfdoc import EM_ASCENT, PdfMeasure
 
@@ -77,3 +78,29 @@ def check_folios(m: PdfMeasure, report: Report, top: float | None, source: str) 
         report.add(rules.FOLIO_SIZE, f"{fsize:.1f} pt", f"四号（{FURNITURE.folio_size_pt:g} pt）",
                    pages_text(n for n, _ in size), "把页码改为四号（14 磅）", source)
 
+
+
+RIGHT, LEFT = ("right", "end"), ("left", "start", None)
+
+
+def check_docx_footers(s: DocxSettings, report: Report) -> None:
+    """Page numbers from the first section's footers and ``w:evenAndOddHeaders``."""
+    odd = next((f for f in s.footers if f.kind == "default"), None)
+    even = next((f for f in s.footers if f.kind == "even"), None)
+    if odd is None or not odd.has_page_field:
+        report.add(rules.FOLIO_MISSING, "页脚中没有页码域（PAGE）", f"“{FURNITURE.folio_dash} N {FURNITURE.folio_dash}”",
+                   "第1节页脚（word/footer*.xml）", "插入→页码→页面底端，格式改为“— 1 —”，四号宋体", "docx")
+        return
+    fix = ("在“页眉和页脚”中勾选“奇偶页不同”；奇数页页码右对齐、右缩进一字，"
+           "偶数页页码左对齐、左缩进一字")
+    if not s.even_and_odd:
+        report.add(rules.FOLIO_SIDE, f"全部页面共用一个页脚（对齐：{odd.align or 'left'}）",
+                   "单页码居右空一字，双页码居左空一字", "word/settings.xml（未设 w:evenAndOddHeaders）",
+                   fix, "docx")
+    elif odd.align not in RIGHT or even is None or even.align not in LEFT or not even.has_page_field:
+        report.add(rules.FOLIO_SIDE, f"奇数页页脚对齐 {odd.align or 'left'}，偶数页页脚对齐 "
+                   f"{(even.align or 'left') if even and even.has_page_field else '无页码'}",
+                   "单页码居右空一字，双页码居左空一字", "第1节的奇数页、偶数页页脚", fix, "docx")
+    if odd.size is not None and abs(odd.size - FURNITURE.folio_size_pt) > TOLERANCE.size_pt:
+        report.add(rules.FOLIO_SIZE, f"{odd.size:g} pt", f"四号（{FURNITURE.folio_size_pt:g} pt）",
+                   "第1节页脚", "把页码改为四号（14 磅）", "docx")

@@ -6,6 +6,7 @@ from collections import Counter
 
 from ..gbt9704 import FURNITURE, PAGE, TOLERANCE, mm, pt_to_mm
 from . import rules
+from .docxdoc import DocxSettings
 from .findings import Report
 from .pdfdoc import EM_ASCENT, PdfMeasure
 
@@ -50,3 +51,32 @@ def check_mark(m: PdfMeasure, report: Report, top: float | None, mark_size: floa
         report.add(rules.MARK_POSITION, f"上边缘距版心上边缘 {gap:.1f} mm",
                    f"{FURNITURE.mark_top_mm:g} mm（允许 ±{TOLERANCE.margin_mm:g} mm）", "第1页 纪要标志",
                    f"调整纪要标志上方的空白，使其上边缘距版心上边缘 {FURNITURE.mark_top_mm:g} mm", source)
+
+
+def check_docx_mark(s: DocxSettings, report: Report, mark_size: float | None) -> None:
+    """The 纪要标志's colour and size from its runs' resolved properties."""
+    mark = next((p for p in s.paragraphs[:3] if "纪要" in p.text), None)
+    if mark is None:
+        report.add(rules.MARK_MISSING, "前三段中没有“……纪要”", "“×××纪要”，红色小标宋体，居中",
+                   "文档开头", "在首页版头排“××市人民政府常务会议纪要”等纪要标志", "docx")
+        return
+    runs = [r for r in mark.runs if r.text.strip()]
+    colours = Counter(r.color or "auto" for r in runs for _ in r.text)
+    colour = colours.most_common(1)[0][0]
+    where = f"第{mark.index}段 纪要标志"
+    report.measured["mark_colour"] = colour
+    rgb = int(colour, 16) if len(colour) == 6 and all(c in "0123456789abcdefABCDEF" for c in colour) else 0
+    if not is_red(rgb):
+        report.add(rules.MARK_COLOUR, "自动（黑色）" if colour == "auto" else f"#{colour}",
+                   "红色（如 #FF0000、#E60012）", where, "把纪要标志的字体颜色改为红色", "docx")
+    sizes = [r.size for r in runs if r.size]
+    height = max(sizes) if sizes else None
+    report.measured["mark_size_pt"] = height
+    if height is None:
+        return
+    if mark_size is not None and abs(height - mark_size) > 0.5:
+        report.add(rules.MARK_SIZE, f"{height:g} pt", f"{mark_size:g} pt（版式规定）", where,
+                   f"把纪要标志字号改为 {mark_size:g} 磅", "docx")
+    elif mark_size is None and height < FURNITURE.mark_size_pt - TOLERANCE.size_pt:
+        report.add(rules.MARK_SIZE, f"{height:g} pt", f"不小于二号（{FURNITURE.mark_size_pt:g} pt）", where,
+                   "加大纪要标志的字号（一般不小于二号）", "docx")

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import math
+from collections import Counter
+
 from ..gbt9704 import GRID, PAGE, TOLERANCE, mm, pt_to_mm
 from . import rules
+from .docxdoc import DocxSettings, ParaProps
 from .findings import Report, pages_text
 from .pdfdoc import PdfMeasure
 
@@ -91,3 +95,83 @@ def check_lines(m: PdfMeasure, report: Report, source: str) -> None:
                f"第{page}页", f"把正文行距设为固定值 {mm(PAGE.body_height_mm) / GRID.lines:.2f} 磅，"
                f"每页 {GRID.lines} 行（Word：文档网格每页 {GRID.lines} 行）", source)
 
+
+
+# --------------------------------------------------------------------------- DOCX settings
+
+
+def _twips_mm(value: float) -> float:
+    return pt_to_mm(value / 20)
+
+
+def check_docx_page(s: DocxSettings, report: Report) -> None:
+    """Paper and margins of every section, from ``w:pgSz`` and ``w:pgMar``."""
+    for number, sec in enumerate(s.sections, 1):
+        where = f"第{number}节（w:sectPr）"
+        if (abs(_twips_mm(sec.width) - PAGE.width_mm) > TOLERANCE.paper_mm
+                or abs(_twips_mm(sec.height) - PAGE.height_mm) > TOLERANCE.paper_mm):
+            report.add(rules.PAPER, f"{_twips_mm(sec.width):.1f} mm × {_twips_mm(sec.height):.1f} mm",
+                       f"{PAGE.width_mm:g} mm × {PAGE.height_mm:g} mm", where,
+                       "在“布局→纸张大小”中选 A4、纵向", "docx")
+        sides = {"上（天头）": (sec.top, PAGE.top_mm), "下": (sec.bottom, PAGE.bottom_mm),
+                 "左（订口）": (sec.left, PAGE.left_mm), "右": (sec.right, PAGE.right_mm)}
+        if number == 1:
+            report.measured["margins_mm"] = {k: round(_twips_mm(v), 1) for k, (v, _) in sides.items()}
+        wrong = {k: (v, want) for k, (v, want) in sides.items()
+                 if abs(_twips_mm(v) - want) > TOLERANCE.margin_mm}
+        if wrong:
+            report.add(rules.MARGINS, "，".join(f"{k} {_twips_mm(v):.1f} mm" for k, (v, _) in wrong.items()),
+                       "，".join(f"{k} {want:g} mm" for k, (_, want) in wrong.items())
+                       + f"（允许 ±{TOLERANCE.margin_mm:g} mm）", where,
+                       f"在“布局→页边距→自定义页边距”中设上 {PAGE.top_mm:g} mm、下 {PAGE.bottom_mm:g} mm、"
+                       f"左 {PAGE.left_mm:g} mm、右 {PAGE.right_mm:g} mm", "docx")
+
+
+def docx_line_pitch(s: DocxSettings, body: list[ParaProps]) -> float | None:
+    """The body's line pitch in twips: exact line spacing, or the section's line grid."""
+    spacing: Counter[tuple[int | None, str | None]] = Counter()
+    for p in body:
+        spacing[(p.line, p.line_rule)] += len(p.text)
+    if not spacing:
+        return None
+    line, rule = spacing.most_common(1)[0][0]
+    if rule == "exact" and line:
+        return float(line)
+    sec = s.sections[0]
+    if sec.grid_type in ("lines", "linesAndChars", "snapToChars") and sec.line_pitch:
+        return sec.line_pitch * max(1.0, (line or 240) / 240)
+    return None
+
+
+def check_docx_grid(s: DocxSettings, report: Report, face: str | None, size: float | None,
+                    body: list[ParaProps]) -> bool:
+    """Characters per line and lines per page from the styles and ``w:docGrid``.
+    False when the line pitch depends on the fonts and only a layout can tell."""
+    sec = s.sections[0]
+    width = sec.width - sec.left - sec.right
+    height = sec.height - sec.top - sec.bottom
+    if size:
+        spacing = Counter(run.spacing for p in body for run in p.runs if run.font == face and run.size == size)
+        added = spacing.most_common(1)[0][0] if spacing else 0.0
+        pitch = (size + added) * 20
+        if sec.grid_type in ("linesAndChars", "snapToChars") and sec.char_space:
+            pitch += sec.char_space * 20 / 4096
+        chars = math.floor(width / pitch + 1e-6)
+        report.measured["chars_per_line"] = chars
+        if chars != GRID.chars:
+            report.add(rules.CHARS, f"每行 {chars} 字（字号 {size:g} 磅，字距 {pitch / 20:.2f} 磅）",
+                       f"每行 {GRID.chars} 字", "正文样式与 w:docGrid",
+                       f"在“布局→页面设置→文档网格”中选“指定行和字符网格”，每行 {GRID.chars} 字；"
+                       "正文三号字", "docx")
+    line = docx_line_pitch(s, body)
+    if line is None:
+        return False
+    lines = math.floor(height / line + 1e-6)
+    report.measured["lines_per_page"] = lines
+    report.measured["line_pitch_pt"] = round(line / 20, 2)
+    if lines != GRID.lines:
+        report.add(rules.LINES, f"每页 {lines} 行（行距 {line / 20:.2f} 磅）", f"每面 {GRID.lines} 行",
+                   "正文段落行距与 w:docGrid",
+                   f"把正文行距设为固定值 {mm(PAGE.body_height_mm) / GRID.lines:.2f} 磅以内的最大值"
+                   f"（如 28.95 磅），或文档网格每页 {GRID.lines} 行", "docx")
+    return True

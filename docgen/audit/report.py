@@ -6,10 +6,11 @@ import json
 
 from .findings import SOURCES, Report
 
+KINDS = {"pdf": "PDF，按版面测量", "docx": "DOCX，按文档设置检查，版面各项按 LibreOffice 转换的 PDF 测量"}
+
 
 def as_text(report: Report) -> str:
-    kind = SOURCES.get(report.kind, report.kind)
-    lines = [f"{report.file}（{kind}）："]
+    lines = [f"{report.file}（{KINDS.get(report.kind, report.kind)}）："]
     if report.conforms:
         lines.append("✓ 符合 GB/T 9704-2012 所检查的各项")
     else:

@@ -70,7 +70,7 @@ def check_zip(source: Path | bytes, name: str) -> None:
         raise DocgenError.one("这不是 Word 文档（ZIP 中没有 word/document.xml）", file=name)
 
 
-def _open(source: Path | bytes, name: str):
+def open_docx(source: Path | bytes, name: str):
     check_zip(source, name)
     try:
         import docx
@@ -111,7 +111,7 @@ def _inside(el, tag: str) -> bool:
     return False
 
 
-def _paragraph_elements(body) -> Iterator:
+def paragraph_elements(body) -> Iterator:
     for el in body.iterchildren():
         if el.tag == W + "p":
             yield el
@@ -126,7 +126,7 @@ def _paragraph_elements(body) -> Iterator:
         elif el.tag == W + "sdt":
             content = el.find(W + "sdtContent")
             if content is not None:
-                yield from _paragraph_elements(content)
+                yield from paragraph_elements(content)
 
 
 def docx_paragraphs(document) -> list[Para]:
@@ -137,7 +137,7 @@ def docx_paragraphs(document) -> list[Para]:
     except Exception:  # noqa: BLE001 - a damaged styles part only loses names
         pass
     paras: list[Para] = []
-    for number, p in enumerate(_paragraph_elements(document.element.body), 1):
+    for number, p in enumerate(paragraph_elements(document.element.body), 1):
         text = _run_text(p)
         if not text.strip(" \u3000\n\t"):
             continue
@@ -176,8 +176,8 @@ def _parse(document, name: str) -> tuple[Minutes, list[Problem]]:
 
 
 def parse_docx_bytes(data: bytes, name: str) -> tuple[Minutes, list[Problem]]:
-    return _parse(_open(data, name), name)
+    return _parse(open_docx(data, name), name)
 
 
 def parse_docx_path(path: Path, name: str) -> tuple[Minutes, list[Problem]]:
-    return _parse(_open(path, name), name)
+    return _parse(open_docx(path, name), name)
