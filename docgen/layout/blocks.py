@@ -93,7 +93,7 @@ def build_document(m: Minutes, profile: Profile) -> Document:
         title=_title(m, issuer),
         author=m.compiled_by or profile.office,
     )
-    doc.body = list(_body(m))
+    doc.body = list(_body(m, profile))
     doc.body += list(_attendance(m))
     doc.body += list(_tail(m))
     doc.colophon = list(_colophon(m, profile))
@@ -105,11 +105,15 @@ def _title(m: Minutes, issuer: str) -> str:
     return f"{issuer}{m.term or ''}{number}{m.meeting}纪要"
 
 
-def _body(m: Minutes):
+def _body(m: Minutes, profile: Profile):
     from ..compose import preamble_text
-    yield Block("preamble", (Span(m.preamble or preamble_text(m)),))
-    if m.decisions_intro:
-        yield Block("intro", (Span(m.decisions_intro),))
+    opening = m.preamble or preamble_text(m)
+    if m.decisions_intro and profile.intro_in_opening:
+        yield Block("preamble", (Span(opening + m.decisions_intro),))
+    else:
+        yield Block("preamble", (Span(opening),))
+        if m.decisions_intro:
+            yield Block("intro", (Span(m.decisions_intro),))
     for t, topic in enumerate(m.topics, 1):
         yield Block("topic", (Span(marker(0, t) + topic.title, "hei"),), keep_with_next=True)
         for paragraph in topic.body:

@@ -61,6 +61,8 @@ class Profile(BaseModel):
         "第{session}次", description="纪要标志下的期号行；{session} {term} {doc_number} 会被替换")
     office_line: bool = Field(True, description="期号下印“编发单位 … 日期”一行")
     red_rule: bool = True
+    intro_in_opening: bool = Field(
+        False, description="“纪要如下：”等接在开头段落末尾印出，不另起一段")
     mark_size_pt: Number = Field(36.0, ge=MARK_SIZE_PT[0], le=MARK_SIZE_PT[1], allow_inf_nan=False,
                                 description="纪要标志字号（磅），16 到 72")
     mark_scale_x: Number = Field(1.0, ge=MARK_SCALE[0], le=MARK_SCALE[1], allow_inf_nan=False,

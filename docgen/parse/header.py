@@ -21,7 +21,8 @@ _NUMBER = (r"(?P<prefix>[\u4e00-\u9fff]{0,20}?)\s*[〔\[［【(（]\s*(?P<year>\
            r"[〕\]］】)）]\s*(?P<num>\d{1,5})\s*号")
 DOC_NUMBER = re.compile(rf"^{_NUMBER}$")                                   # 常务会议纪要〔2022〕12号
 LABELLED_NUMBER = re.compile(rf"(?:文\s*号|编\s*号|纪要编号)\s*[：:]\s*{_NUMBER}")  # 文号：…
-ISSUE_LINE = re.compile(rf"^{TERM}\s*第\s*(?P<num>{NUM})\s*[次期]$")
+# "第96次", and "五届104次" where 届 and 次 run together without 第.
+ISSUE_LINE = re.compile(rf"^{TERM}\s*第?\s*(?P<num>{NUM})\s*[次期]$")
 OFFICE_LINE = re.compile(r"^(?P<office>.{2,30}?(?:办公室|办公厅|人民政府|政府))[\s\u3000]*"
                          rf"(?P<date>{PRINTED_DATE})$")
 SOURCE = re.compile(r"(?:来源|发布机构|发文机关)\s*[：:]\s*(?P<src>[\u4e00-\u9fff]{2,30})")

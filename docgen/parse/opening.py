@@ -26,6 +26,8 @@ TITLES = ("常务副市长", "副市长", "代理市长", "代市长", "市长",
           "副镇长", "镇长", "副乡长", "乡长", "副省长", "省长", "副主任", "主任", "副秘书长",
           "秘书长", "副书记", "书记")
 TITLE_RE = "|".join(TITLES)
+# "…谢义维同志在区机关大院2号楼二楼会议室主持": where the meeting sat, between chair and 主持.
+PLACE = re.compile(r"在[^，,。；;]{2,30}?(?:会议室|会场|礼堂|大厅|大楼|中心|楼|厅|室)$")
 
 
 def find_start(r: Reader) -> int | None:
@@ -138,7 +140,9 @@ def _chair(text: str) -> dict | None:
         clause = clause[match.end():]
     clause = PERIOD.sub("", clause)
     clause = re.sub(r"^(?:由|在)", "", clause)
+    clause = PLACE.sub("", clause)
     clause = clause.split("、")[-1]
+    clause = re.sub(r"同志$", "", clause)
     clause = re.sub(r"受.{1,14}?委托", "", clause)
     if m := re.fullmatch(rf"(?P<name>[{HAN}·]{{2,6}}?)(?P<title>{TITLE_RE})", clause):
         return {"name": m["name"], "title": m["title"]}
