@@ -327,6 +327,24 @@ def _cmd_preview(args: argparse.Namespace) -> int:
     return serve(Path(args.file), args.port, say=say)
 
 
+# --------------------------------------------------------------------------- edit
+
+
+def _add_edit(sub: Any) -> None:
+    p = sub.add_parser("edit", help="在浏览器中编辑纪要：表单与排版页面并排",
+                       description="在本机 127.0.0.1 上启动编辑服务，第一行输出带访问令牌的地址。"
+                                   "表单中的修改随时排版显示；保存时写回 YAML 文件。按 Ctrl-C 停止。")
+    p.add_argument("file", metavar="FILE", help="纪要草稿（.yaml；不存在时新建）")
+    p.add_argument("--port", type=_port, default=0, metavar="P",
+                   help="端口（缺省 0，即自动选择空闲端口）")
+    p.set_defaults(func=_cmd_edit)
+
+
+def _cmd_edit(args: argparse.Namespace) -> int:
+    from .desk.serve import serve
+    return serve(Path(args.file), args.port, say=say)
+
+
 # --------------------------------------------------------------------------- batch
 
 
@@ -463,6 +481,7 @@ SUBCOMMANDS: list[Callable[[Any], None]] = [
     _add_audit,
     _add_batch,
     _add_preview,
+    _add_edit,
     _add_doctor,
 ]
 

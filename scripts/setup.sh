@@ -3,7 +3,7 @@
 #   1. apt packages (fonts, PDF tools, LibreOffice) — installed only when one is missing
 #   2. Fandol OTFs extracted from Debian's texlive-lang-chinese .deb into .fonts/fandol
 #   3. .fonts/fonts.conf: the GB/Windows font names mapped to the free faces
-#   4. .venv with docgen installed editable, plus its test extras
+#   4. .venv with docgen installed editable, plus its test, cluster and desk extras
 #   5. .fonts/cuts: small cuts of Noto Serif CJK SC for the title and rare characters
 # Called by `make setup` (and so by `make test` / `make demo`).
 set -euo pipefail
@@ -246,8 +246,8 @@ fi
 if [ -f "$STAMP" ] && [ "$STAMP" -nt pyproject.toml ]; then
     say "python packages: ok"
 else
-    say "python packages: pip install -e '.[test,cluster]' (the cluster extra: the tests run a real Dask cluster)"
-    pip_quiet install -q -e '.[test,cluster]'
+    say "python packages: pip install -e '.[test,cluster,desk]' (the tests run a real Dask cluster and the desk)"
+    pip_quiet install -q -e '.[test,cluster,desk]'
     touch "$STAMP"
 fi
 

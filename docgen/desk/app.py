@@ -1,0 +1,167 @@
+"""The desk's routes: the form page, its static files, the fonts, and JSON endpoints that
+call :class:`Desk` (which calls the same APIs as the CLI).
+
+Rendering is CPU work: each call runs in Starlette's thread pool so that the server
+keeps answering while a page is typeset.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import FileResponse, JSONResponse, Response
+from starlette.routing import Route
+
+from ..errors import DocgenError
+from .guard import Guard, TooLarge
+from .session import DeskConflict, Desk, errors_json, problem_json
+
+STATIC = Path(__file__).parent / "static"
+MIME = {"pdf": "application/pdf",
+        "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
+NO_STORE = {"Cache-Control": "no-store", "X-Content-Type-Options": "nosniff"}
+
+
+def _json(body: Any, status: int = 200) -> JSONResponse:
+    return JSONResponse(body, status_code=status, headers=NO_STORE)
+
+
+async def _body(request: Request) -> dict[str, Any]:
+    try:
+        value = json.loads(await request.body())
+    except TooLarge:
+        raise
+    except (ValueError, UnicodeDecodeError):
+        raise DocgenError.one("请求不是有效的 JSON") from None
+    if not isinstance(value, dict):
+        raise DocgenError.one("请求应为 JSON 对象")
+    return value
+
+
+class Routes:
+    """Handlers bound to one desk and one token."""
+
+    def __init__(self, desk: Desk, token: str, fonts: dict | None = None) -> None:
+        self.desk = desk
+        self.token = token
+        self._fonts = fonts
+        self._font_bytes = None
+
+    # -- fonts: the faces the typesetter measured, so the pages look as the PDF does
+
+    def fonts(self) -> dict:
+        if self._fonts is None:
+            from ..preview import font_files
+            self._fonts = font_files()
+        return self._fonts
+
+    def font_css(self) -> str:
+        from ..preview import font_face_css
+        return font_face_css(self.fonts()).replace('.otf")', f'.otf?token={self.token}")') \
+            .replace('.ttf")', f'.ttf?token={self.token}")')
+
+    async def font(self, request: Request) -> Response:
+        font = self.fonts().get(request.url.path)
+        if font is None:
+            return _json({"errors": [{"message": "找不到该字体"}]}, 404)
+        if font.index:
+            if self._font_bytes is None:
+                from ..preview import _FontBytes
+                self._font_bytes = _FontBytes()
+            data = await run_in_threadpool(self._font_bytes.get, font)
+            return Response(data, media_type=font.mime, headers={"Cache-Control": "max-age=86400"})
+        return FileResponse(font.path, media_type=font.mime, headers={"Cache-Control": "max-age=86400"})
+
+    # -- the page
+
+    async def index(self, request: Request) -> Response:
+        page = (STATIC / "index.html").read_text(encoding="utf-8").replace("__TOKEN__", self.token)
+        return Response(page, media_type="text/html; charset=utf-8", headers=NO_STORE)
+
+    async def static(self, request: Request) -> Response:
+        name = request.path_params["name"]
+        path = STATIC / name
+        if name not in {p.name for p in STATIC.iterdir()} or path.suffix not in (".js", ".css"):
+            return _json({"errors": [{"message": "找不到该文件"}]}, 404)
+        kind = "text/javascript" if path.suffix == ".js" else "text/css"
+        return Response(path.read_bytes(), media_type=f"{kind}; charset=utf-8", headers=NO_STORE)
+
+    # -- JSON
+
+    async def schema(self, request: Request) -> Response:
+        from ..model.minutes import Minutes
+        return _json(Minutes.model_json_schema())
+
+    async def load(self, request: Request) -> Response:
+        return _json(await run_in_threadpool(self.desk.load))
+
+    async def status(self, request: Request) -> Response:
+        return _json({"changed_on_disk": await run_in_threadpool(self.desk.changed_on_disk)})
+
+    async def validate(self, request: Request) -> Response:
+        checked = await run_in_threadpool(self.desk.check, (await _body(request)).get("data"))
+        return _json({"errors": [], "warnings": [problem_json(p) for p in checked.warnings]})
+
+    async def pages(self, request: Request) -> Response:
+        html = await run_in_threadpool(self.desk.pages, (await _body(request)).get("data"))
+        style = f"<style>\n{self.font_css()}\n</style>\n"
+        html = html.replace("</head>", style + "</head>", 1)
+        return _json({"errors": [], "html": html})
+
+    async def save(self, request: Request) -> Response:
+        body = await _body(request)
+        try:
+            checked = await run_in_threadpool(self.desk.save, body.get("data"),
+                                              body.get("confirm") is True)
+        except DeskConflict:
+            return _json({"conflict": True, "errors": [{
+                "path": "", "hint": "确认后覆盖，或重新载入磁盘上的文件",
+                "message": f"文件 {self.desk.path.name} 在载入后已被修改（其他程序或同事）"}]}, 409)
+        return _json({"saved": self.desk.path.name, "errors": [],
+                      "warnings": [problem_json(p) for p in checked.warnings]})
+
+    async def parse(self, request: Request) -> Response:
+        return _json(await run_in_threadpool(self.desk.parse, (await _body(request)).get("text")))
+
+    async def download(self, request: Request) -> Response:
+        fmt = request.path_params["fmt"]
+        if fmt not in MIME:
+            return _json({"errors": [{"message": f"不支持的格式“{fmt}”"}]}, 404)
+        data = await run_in_threadpool(self.desk.document, (await _body(request)).get("data"), fmt)
+        stem = self.desk.path.stem
+        return Response(data, media_type=MIME[fmt], headers={
+            **NO_STORE, "Content-Disposition": f'attachment; filename="{stem}.{fmt}"'})
+
+
+async def _input_error(request: Request, exc: Exception) -> Response:
+    return _json({"errors": errors_json(exc)}, 422)  # type: ignore[arg-type]
+
+
+async def _too_large(request: Request, exc: Exception) -> Response:
+    from .guard import MAX_BODY
+    return _json({"errors": [{"message": f"请求太大（上限 {MAX_BODY // 1024 // 1024} MB）"}]}, 413)
+
+
+def make_app(path: Path, token: str) -> Guard:
+    """The desk for ``path``, behind its guard."""
+    routes = Routes(Desk(path), token)
+    app = Starlette(routes=[
+        Route("/", routes.index),
+        Route("/static/{name}", routes.static),
+        Route("/fonts/{name}", routes.font),
+        Route("/api/schema", routes.schema),
+        Route("/api/load", routes.load),
+        Route("/api/status", routes.status),
+        Route("/api/validate", routes.validate, methods=["POST"]),
+        Route("/api/pages", routes.pages, methods=["POST"]),
+        Route("/api/save", routes.save, methods=["POST"]),
+        Route("/api/parse", routes.parse, methods=["POST"]),
+        Route("/api/download/{fmt}", routes.download, methods=["POST"]),
+    ], exception_handlers={DocgenError: _input_error, TooLarge: _too_large})
+    app.state.desk = routes.desk
+    return Guard(app, token)

@@ -1,0 +1,166 @@
+"""The file on the desk: what was loaded, and the calls the desk's routes make.
+
+No logic of its own: a form's data becomes YAML and goes through ``load_minutes_text``
+(the same validation, typed-number stripping and checks as ``docgen check``), pages come
+from ``render_bytes`` (the HTML the PDF is drawn from), pasted text from ``parse_text``,
+saved YAML from ``dump`` written by ``write_atomic``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..errors import DocgenError, Problem
+
+NEW_HEADER = "由 docgen edit 保存。"
+
+
+def problem_json(problem: Problem) -> dict[str, Any]:
+    """A problem for the page: the field path (to put it beside the field) and the text."""
+    return {"path": problem.path or "", "message": problem.message, "hint": problem.hint or ""}
+
+
+def errors_json(exc: DocgenError) -> list[dict[str, Any]]:
+    return [problem_json(p) for p in exc.problems or [Problem("输入有误")]]
+
+
+def comment_header(text: str) -> str | None:
+    """The comment lines a file starts with (without their '#'), kept when the desk saves."""
+    lines = []
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            break
+        lines.append(line[1:].removeprefix(" "))
+    return "\n".join(lines) if lines else None
+
+
+def digest(raw: bytes | None) -> str:
+    return hashlib.sha256(raw).hexdigest() if raw is not None else ""
+
+
+@dataclass
+class Checked:
+    """A form's data once validated: the minutes and the loader's warnings."""
+
+    minutes: Any
+    warnings: list[Problem]
+
+
+class Desk:
+    """One file being edited. ``loaded`` is the digest of the file as last loaded or saved:
+    a save over a file that changed on disk since then must be confirmed."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path.resolve()
+        self.folder = self.path.parent
+        self.loaded = ""
+        self._lock = threading.Lock()
+
+    # -- the file
+
+    def _read(self) -> bytes | None:
+        from ..model.source import MAX_BYTES
+        try:
+            if self.path.stat().st_size > MAX_BYTES:
+                raise DocgenError.one("文件太大（超过 5 MB）", file=str(self.path))
+            return self.path.read_bytes()
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            from ..model.source import unreadable
+            raise unreadable(exc, str(self.path)) from None
+
+    def changed_on_disk(self) -> bool:
+        return digest(self._read()) != self.loaded
+
+    def load(self) -> dict[str, Any]:
+        """The file as the form's data; a file that does not exist yet is a new draft, and
+        one that cannot be read as minutes comes back with its errors and its text."""
+        from ..model import load_minutes_text
+        from ..model.source import decode
+        raw = self._read()
+        self.loaded = digest(raw)
+        out: dict[str, Any] = {"file": self.path.name, "exists": raw is not None,
+                               "data": None, "errors": [], "warnings": [], "text": ""}
+        if raw is None:
+            return out
+        try:
+            text = decode(raw, str(self.path))
+            out["text"] = text
+            loaded = load_minutes_text(text, str(self.path), folder=self.folder)
+        except DocgenError as exc:
+            out["errors"] = errors_json(exc)
+            return out
+        out["data"] = self.as_data(loaded.minutes)
+        out["warnings"] = [problem_json(p) for p in loaded.warnings]
+        return out
+
+    @staticmethod
+    def as_data(minutes: Any) -> dict[str, Any]:
+        return minutes.model_dump(mode="json", exclude_none=True)
+
+    # -- the form's data
+
+    def check(self, data: Any) -> Checked:
+        """The form's data through the loader, then the typesetter's own refusals."""
+        from ..model import load_minutes_text
+        from ..render.api import prepare
+        if not isinstance(data, dict):
+            raise DocgenError.one("数据应为映射（“键: 值”）")
+        self.confine(data.get("profile"))
+        text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+        loaded = load_minutes_text(text, "<表单>", folder=self.folder)
+        prepare(loaded.minutes)
+        return Checked(loaded.minutes, loaded.warnings)
+
+    def confine(self, profile: Any) -> None:
+        """A profile named as a file must lie in the draft's folder: the page cannot make
+        the desk read files elsewhere."""
+        if not isinstance(profile, str) or Path(profile).suffix not in (".yaml", ".yml"):
+            return
+        target = (self.folder / profile).resolve()
+        if not target.is_relative_to(self.folder):
+            raise DocgenError.one("版式文件须在草稿所在的文件夹中", path="profile")
+
+    def pages(self, data: Any) -> str:
+        from ..render.api import render_bytes
+        checked = self.check(data)
+        return render_bytes(checked.minutes, "html").decode("utf-8")
+
+    def document(self, data: Any, fmt: str) -> bytes:
+        from ..render.api import render_bytes
+        return render_bytes(self.check(data).minutes, fmt)
+
+    def save(self, data: Any, confirm: bool = False) -> Checked:
+        """Write the draft atomically, its comment header kept. Refused (DeskConflict) when
+        the file changed on disk since it was loaded, unless the clerk confirmed."""
+        from ..atomic import write_atomic
+        from ..model.dump import dump
+        checked = self.check(data)
+        with self._lock:
+            raw = self._read()
+            if not confirm and digest(raw) != self.loaded:
+                raise DeskConflict()
+            header = comment_header(raw.decode("utf-8", "replace")) if raw else NEW_HEADER
+            text = dump(checked.minutes, header=header)
+            write_atomic(self.path, text)
+            self.loaded = digest(text.encode("utf-8"))
+        return checked
+
+    @staticmethod
+    def parse(text: Any) -> dict[str, Any]:
+        from ..parse.api import CONTROLS, parse_text
+        if not isinstance(text, str) or not text.strip():
+            raise DocgenError.one("没有粘贴文字")
+        minutes, warnings = parse_text(CONTROLS.sub("", text), "<粘贴的文字>")
+        return {"data": Desk.as_data(minutes), "warnings": [problem_json(p) for p in warnings]}
+
+
+class DeskConflict(Exception):
+    """The file on disk is not the one the clerk loaded."""
