@@ -77,7 +77,8 @@ def _page_field(p, size: float) -> None:
 def minutes_docx(*, margins=(PAGE.top_mm, PAGE.right_mm, PAGE.bottom_mm, PAGE.left_mm),
                  chars: int = GRID.chars, body_font: str = "仿宋_GB2312", body_size: float = 16,
                  mark_colour: RGBColor | None = RGBColor(0xE6, 0x00, 0x12), folio: str = "sides",
-                 colophon_page: int = 2) -> bytes:
+                 colophon_page: int = 2, second: str = "二", heading_face: str = "黑体",
+                 indent: bool = True, comma: str = "，") -> bytes:
     """A 纪要 made in python-docx the way a clerk sets up Word, one knob per rule."""
     doc = Document()
     section = doc.sections[0]
@@ -128,12 +129,26 @@ def minutes_docx(*, margins=(PAGE.top_mm, PAGE.right_mm, PAGE.bottom_mm, PAGE.le
     plain("第96次", WD_ALIGN_PARAGRAPH.CENTER)
     plain("苏州市人民政府办公室　　　　　　　　　2020年6月1日")
     plain()
-    for i in range(4):
-        doc.add_paragraph(_text(2 * GRID.chars - 2, i))
+    def marked(marker: str, face: str, rest: str):
+        p = doc.add_paragraph()
+        _fonts(p.add_run(marker)._r, face)
+        p.add_run(rest)
+        return p
+
+    full = 2 * GRID.chars - 2
+    marked("一、", heading_face, _text(full - 2, 0))
+    marked("（一）", "楷体_GB2312", _text(full - 3, 1))
+    short = _text(full - 6, 2)
+    doc.add_paragraph(short[:10] + comma + short[10:])
+    last = doc.add_paragraph(_text(full, 3))
+    if not indent:
+        last.paragraph_format.first_line_indent = Twips(0)
     for page in range(colophon_page - 1):
         count = 11 if page < colophon_page - 2 else 9
         for i in range(count):
-            p = doc.add_paragraph(_text(2 * GRID.chars - 2, 20 + 11 * page + i))
+            text = _text(2 * GRID.chars - 2, 20 + 11 * page + i)
+            p = (marked(f"{second}、", "黑体", text[2:]) if i == 0 and page == colophon_page - 2
+                 else doc.add_paragraph(text))
             if i == 0:
                 p.paragraph_format.page_break_before = True
     plain()
@@ -163,7 +178,9 @@ def minutes_docx(*, margins=(PAGE.top_mm, PAGE.right_mm, PAGE.bottom_mm, PAGE.le
 def test_docgen_docx_conforms(seed_minutes, seed_rendered):
     from docgen.render.api import render_bytes
     report = audit_docx_bytes(render_bytes(seed_minutes, "docx", prepared=seed_rendered), "seed.docx")
-    assert report.findings == [], [f.as_dict() for f in report.findings]
+    # the six half-width commas of the printed original, kept as printed, and nothing else
+    assert report.rule_ids() == {"body.punctuation"}, [f.as_dict() for f in report.findings]
+    assert "“,”6 个" in report.findings[0].measured
     assert report.measured["chars_per_line"] == GRID.chars
     assert report.measured["lines_per_page"] == GRID.lines
     assert report.measured["libreoffice_pdf"]["colophon_page"] == 12
@@ -183,7 +200,12 @@ def test_python_docx_minutes_conform():
     ({"mark_colour": None}, {"header.mark.colour"}, "docx"),
     ({"folio": "centre"}, {"folio.side"}, "docx"),
     ({"colophon_page": 3}, {"colophon.page"}, "docx-pdf"),
-], ids=["margins", "30-chars", "song-14pt", "black-mark", "centred-folios", "colophon-odd"])
+    ({"second": "三"}, {"body.numbering"}, "docx"),
+    ({"heading_face": "仿宋_GB2312"}, {"body.heading.face"}, "docx"),
+    ({"indent": False}, {"body.indent"}, "docx"),
+    ({"comma": ","}, {"body.punctuation"}, "docx"),
+], ids=["margins", "30-chars", "song-14pt", "black-mark", "centred-folios", "colophon-odd",
+        "numbering-gap", "heading-in-fangsong", "no-indent", "half-width-comma"])
 def test_one_rule_broken_is_reported_alone(knobs, expected, source):
     report = audit_docx_bytes(minutes_docx(**knobs), "bad.docx")
     assert report.rule_ids() == expected, [f.as_dict() for f in report.findings]

@@ -31,11 +31,27 @@ def _paragraphs(count: int, chars: int, start: int = 0) -> str:
     return "".join(f"<p>{_text(2 * chars - 2, start + i)}</p>" for i in range(count))
 
 
+def _opening(chars: int, second: str, heading_face: str, indent: bool, comma: str) -> str:
+    """Page one's four paragraphs: a 一、 heading, a （一） item, a paragraph that ends short
+    (with a comma in it), and one more; the page-two heading is ``second``、."""
+    short = _text(2 * chars - 8, 2)
+    return (f'<p><span style="font-family: {heading_face}">一、</span>{_text(2 * chars - 4, 0)}</p>'
+            f'<p><span style="font-family: 楷体">（一）</span>{_text(2 * chars - 5, 1)}</p>'
+            f"<p>{short[:10]}{comma}{short[10:]}</p>"
+            f'<p style="{"" if indent else "text-indent: 0"}">{_text(2 * chars - (2 if indent else 0), 3)}</p>'), \
+        f'<span style="font-family: 黑体">{second}、</span>'
+
+
 def minutes_html(*, margins=(PAGE.top_mm, PAGE.right_mm, PAGE.bottom_mm, PAGE.left_mm),
                  chars: int = GRID.chars, body_font: str = "仿宋_GB2312", body_size: float = 16,
-                 mark_colour: str = "#E60012", folio: str = "sides", colophon_page: int = 2) -> str:
+                 mark_colour: str = "#E60012", folio: str = "sides", colophon_page: int = 2,
+                 second: str = "二", heading_face: str = "黑体", indent: bool = True,
+                 comma: str = "，") -> str:
     """A two- or three-page 纪要 laid out by hand in CSS to GB/T 9704, with one knob per rule."""
     top, right, bottom, left = margins
+    opening, heading = _opening(chars, second, heading_face, indent, comma)
+    rest = _paragraphs(9, chars, 20)
+    rest = f"<p>{heading}{_text(2 * chars - 4, 19)}</p>" + rest[rest.index("</p>") + 4:]
     cell = mm(PAGE.body_width_mm) / chars
     folio_css = ('font: 14pt/14pt "宋体"; vertical-align: top; padding-top: 7mm; '
                  'content: "— " counter(page) " —";')
@@ -53,6 +69,7 @@ def minutes_html(*, margins=(PAGE.top_mm, PAGE.right_mm, PAGE.bottom_mm, PAGE.le
 {pages}
 body {{ margin: 0; font-family: "仿宋_GB2312"; font-size: 16pt; line-height: {PITCH:.3f}pt; }}
 p {{ margin: 0; }}
+.body span {{ line-height: 1; }}
 .body p {{ font-family: "{body_font}"; font-size: {body_size}pt; letter-spacing: {cell - body_size - 0.005:.3f}pt;
           text-indent: {2 * cell:.3f}pt; text-align: justify; }}
 .mark {{ color: {mark_colour}; font: 22pt/22pt "方正小标宋简体"; text-align: center; margin-top: 34.4mm; }}
@@ -69,9 +86,9 @@ p {{ margin: 0; }}
 <p class="issue">第96次</p>
 <p class="office">苏州市人民政府办公室<span>2020年6月1日</span></p>
 <div class="rule"></div>
-<div class="body">{_paragraphs(4, chars)}</div>
+<div class="body">{opening}</div>
 {middle}
-<div class="page"><div class="body">{_paragraphs(9, chars, 20)}</div>{colophon}</div>
+<div class="page"><div class="body">{rest}</div>{colophon}</div>
 </body></html>"""
 
 
@@ -87,8 +104,11 @@ def _rules(pdf: bytes) -> set[str]:
 
 
 def test_seed_pdf_conforms(seed_pdf):
+    """The seed's layout conforms; its text keeps the six half-width commas of the printed
+    original (fixtures/suzhou-2020-96.yaml says where), and audit finds exactly those."""
     report = audit_pdf_bytes(seed_pdf, "seed.pdf")
-    assert report.findings == []
+    assert report.rule_ids() == {"body.punctuation"}
+    assert "“,”6 个" in report.findings[0].measured
     assert report.measured["chars_per_line"] == GRID.chars
     assert report.measured["lines_per_page"] == GRID.lines
     assert report.measured["colophon_page"] == 12
@@ -111,7 +131,12 @@ def test_hand_made_page_conforms():
     ({"mark_colour": "#000000"}, {"header.mark.colour"}),
     ({"folio": "centre"}, {"folio.side"}),
     ({"colophon_page": 3}, {"colophon.page"}),
-], ids=["margins", "30-chars", "song-14pt", "black-mark", "centred-folios", "colophon-odd"])
+    ({"second": "三"}, {"body.numbering"}),
+    ({"heading_face": "仿宋_GB2312"}, {"body.heading.face"}),
+    ({"indent": False}, {"body.indent"}),
+    ({"comma": ","}, {"body.punctuation"}),
+], ids=["margins", "30-chars", "song-14pt", "black-mark", "centred-folios", "colophon-odd",
+        "numbering-gap", "heading-in-fangsong", "no-indent", "half-width-comma"])
 def test_one_rule_broken_is_reported_alone(knobs, expected):
     report = audit_pdf_bytes(_pdf(minutes_html(**knobs)), "bad.pdf")
     assert report.rule_ids() == expected, [f.as_dict() for f in report.findings]
@@ -122,11 +147,14 @@ def test_one_rule_broken_is_reported_alone(knobs, expected):
 def test_cli_text_and_json(tmp_path, seed_pdf):
     good = tmp_path / "good.pdf"
     good.write_bytes(seed_pdf)
+    (tmp_path / "plain.pdf").write_bytes(_pdf(minutes_html()))
     bad = tmp_path / "bad.pdf"
     bad.write_bytes(_pdf(minutes_html(mark_colour="#000000")))
     run = [sys.executable, "-m", "docgen", "audit"]
-    ok = subprocess.run(run + [str(good)], capture_output=True, text=True)
-    assert ok.returncode == 0 and "✓" in ok.stdout
+    ok = subprocess.run(run + [str(tmp_path / "plain.pdf")], capture_output=True, text=True)
+    assert ok.returncode == 0 and "✓" in ok.stdout, ok.stdout + ok.stderr
+    seed = subprocess.run(run + [str(good)], capture_output=True, text=True)
+    assert seed.returncode == 1 and "body.punctuation" in seed.stdout
     found = subprocess.run(run + [str(bad), "--format", "json"], capture_output=True, text=True)
     assert found.returncode == 1, found.stderr
     data = json.loads(found.stdout)

@@ -13,8 +13,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import DocgenError
+from ..gbt9704 import GRID
 from ..model.profile import Profile
-from . import backmatter, body, header, page
+from . import backmatter, body, header, page, text
 from .findings import Report
 from .pdfdoc import PdfMeasure, measure_pdf
 
@@ -31,6 +32,8 @@ def audit_measure(m: PdfMeasure, report: Report, profile: Profile | None, source
     page.check_chars(m, report, source)
     page.check_lines(m, report, source)
     body.check_body(m, report, source)
+    from .paragraphs import pdf_paragraphs
+    text.check_text(pdf_paragraphs(m), report, source)
     top = page.measured_top(m)
     header.check_mark(m, report, top, profile.mark_size_pt if profile else None, source)
     backmatter.check_colophon(m, report, top, source)
@@ -59,6 +62,11 @@ def audit_docx_bytes(data: bytes, name: str, profile: Profile | None = None) -> 
     page.check_docx_page(settings, report)
     face, size, paras = body.check_docx_body(settings, report)
     grid_known = page.check_docx_grid(settings, report, face, size, paras)
+    from .paragraphs import docx_paragraphs
+    sec = settings.sections[0]
+    sized = [p for p in settings.paragraphs if size and _mostly(p, size)]
+    text.check_text(docx_paragraphs(sized, (sec.width - sec.left - sec.right) / GRID.chars),
+                    report, "docx")
     header.check_docx_mark(settings, report, profile.mark_size_pt if profile else None)
     backmatter.check_docx_footers(settings, report)
     pdf, why = docx_to_pdf(data)
@@ -73,6 +81,12 @@ def audit_docx_bytes(data: bytes, name: str, profile: Profile | None = None) -> 
     report.measured["libreoffice_pdf"] = layout.measured
     report.notes.extend(f"（LibreOffice 转换的 PDF）{note}" for note in layout.notes)
     return report
+
+
+def _mostly(p, size: float) -> bool:
+    """Whether most of a paragraph's characters are set in the body's size (not the 版记's)."""
+    at = sum(len(r.text) for r in p.runs if r.size == size)
+    return at * 2 > sum(len(r.text) for r in p.runs)
 
 
 def audit_file(path: Path | str, profile: Profile | None = None) -> Report:

@@ -49,7 +49,9 @@ class ParaProps:
     align: str | None
     line: int | None             # w:spacing/@w:line, twips (exact/atLeast) or 240ths (auto)
     line_rule: str | None
-    first_line: int | None       # twips
+    first_line: int | None       # twips; negative when hanging
+    left: int | None = None      # twips
+    first_line_chars: int | None = None  # hundredths of a character (w:firstLineChars)
     runs: list[RunProps] = field(default_factory=list)
 
 
@@ -152,9 +154,18 @@ def resolve_paragraph(p, index: int, styles: Styles) -> ParaProps:
     layers = [pPr] + [st.find(W + "pPr") for st in chain] + [styles.defaults_pPr]
     runs = [resolve_run(r, chain, styles) for r in p.iter(W + "r")]
     text = "".join(run.text for run in runs)
+    first = _int(_ppr_attr(layers, "ind", "firstLine"))
+    hanging = _int(_ppr_attr(layers, "ind", "hanging"))
+    if hanging:
+        first = -hanging
+    left = _int(_ppr_attr(layers, "ind", "left")) or _int(_ppr_attr(layers, "ind", "start"))
+    chars = _int(_ppr_attr(layers, "ind", "firstLineChars"))
+    hanging_chars = _int(_ppr_attr(layers, "ind", "hangingChars"))
+    if hanging_chars:
+        chars = -hanging_chars
     return ParaProps(index, text, styles.name(style_id), _ppr_attr(layers, "jc", "val"),
                      _int(_ppr_attr(layers, "spacing", "line")), _ppr_attr(layers, "spacing", "lineRule"),
-                     _int(_ppr_attr(layers, "ind", "firstLine")), runs)
+                     first, left, chars or None, runs)
 
 
 def _theme_fonts(document) -> dict[str, str]:

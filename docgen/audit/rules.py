@@ -21,3 +21,7 @@ FOLIO_HEIGHT = Rule("folio.height", "§7.5", "页码高度（一字线上距版�
 FOLIO_MISSING = Rule("folio.missing", "§7.5", "页码")
 FOLIO_EXTRA = Rule("folio.extra", "§7.5", "空白页、版记页不编页码")
 FOLIO_SIZE = Rule("folio.size", "§7.5", "页码字号（四号）")
+NUMBERING = Rule("body.numbering", "§7.3.3", "结构层次序数（一、二、……依次排列，不跳号）")
+HEADING_FACE = Rule("body.heading.face", "§7.3.3", "层次标题字体（一级黑体、二级楷体）")
+INDENT = Rule("body.indent", "§7.3.3", "段首左空二字")
+PUNCTUATION = Rule("body.punctuation", "§7.3.3、GB/T 15834", "中文中用全角标点")
