@@ -73,3 +73,30 @@ def test_a_header_too_short_for_the_mark_is_refused(tmp_path):
     fits = tmp_path / "fits.yaml"
     fits.write_text(USER.replace("header_lines: 12", "header_lines: 11"), encoding="utf-8")
     assert typeset(m, load_profile(str(fits))).pages
+
+
+@pytest.mark.parametrize("numbering, needle", [
+    ('["一、", "", "1."]', "只有第一层"),
+    ('["（一）", "一、"]', "由大到小"),
+    ('["一、", "1.", "1、"]', "由大到小"),
+    ('["一、", "a)"]', "numbering"),
+])
+def test_numbering_out_of_order_is_refused(tmp_path, numbering, needle):
+    """A level the parser would rank above its parent could not be read back."""
+    path = tmp_path / "p.yaml"
+    path.write_text(USER + f"numbering: {numbering}\n", encoding="utf-8")
+    with pytest.raises(DocgenError) as info:
+        load_profile(str(path))
+    assert needle in str(info.value) and str(path) in str(info.value)
+
+
+def test_chinese_numerals_in_the_header(tmp_path):
+    """永康 prints 第八十次 and 二〇一一年十月十七日; numbering 一、 1、 goes on with （1）."""
+    path = tmp_path / "p.yaml"
+    path.write_text(USER + 'session_numerals: chinese\ndate_numerals: chinese\nnumbering: ["一、", "1、"]\n',
+                    encoding="utf-8")
+    m = load_minutes(Path(__file__).resolve().parent.parent / "fixtures" / "suzhou-2020-96.yaml").minutes
+    doc = typeset(m, load_profile(str(path))).document
+    assert doc.issue_line == "第九十六次" and doc.office_date == "二〇二〇年六月一日"
+    numbers = [b.spans[0].text for b in doc.body if b.kind in ("topic", "item1")][:3]
+    assert numbers[0].startswith("一、") and numbers[1:] == ["1、", "2、"]

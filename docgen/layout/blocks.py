@@ -12,7 +12,7 @@ from typing import Literal
 
 from ..gbt9704 import BODY
 from ..model.minutes import Item, Minutes, UnitEntry
-from ..model.numbering import marker
+from ..model.numbering import chinese_number, chinese_numeral_date, level_styles, marker
 from ..model.profile import Profile
 
 FontRole = Literal["fangsong", "hei", "kai", "song", "xiaobiaosong"]
@@ -81,15 +81,17 @@ def build_document(m: Minutes, profile: Profile) -> Document:
     issuer = m.issuer or profile.issuer
     mark = profile.mark.format(issuer=issuer, meeting=m.meeting)
     issue_line = None
-    if profile.issue_line and m.session:
-        issue_line = profile.issue_line.format(session=m.session, term=m.term or "",
-                                               doc_number=m.doc_number or "")
+    if profile.issue_line and (m.session or "{session}" not in profile.issue_line):
+        chinese = profile.session_numerals == "chinese" and m.session and m.session < 1000
+        session = chinese_number(m.session) if chinese else (m.session or "")
+        issue_line = profile.issue_line.format(session=session, term=m.term or "",
+                                               doc_number=m.doc_number or "").strip() or None
     compiled = m.compiled_date or (m.printed.date if m.printed else None)
     doc = Document(
         mark=mark,
         issue_line=issue_line,
         office=(m.compiled_by or profile.office) if profile.office_line else None,
-        office_date=chinese_date(compiled) if profile.office_line and compiled else None,
+        office_date=_header_date(compiled, profile) if profile.office_line and compiled else None,
         title=_title(m, issuer),
         author=m.compiled_by or profile.office,
     )
@@ -98,6 +100,13 @@ def build_document(m: Minutes, profile: Profile) -> Document:
     doc.body += list(_tail(m))
     doc.colophon = list(_colophon(m, profile))
     return doc
+
+
+def _header_date(value, profile: Profile) -> str:
+    """The 编发 line's date: 2020年6月1日, or 二○一一年十月十七日 where the office prints so."""
+    if profile.date_numerals == "chinese":
+        return chinese_numeral_date(value.year, value.month, value.day)
+    return chinese_date(value)
 
 
 def _title(m: Minutes, issuer: str) -> str:
@@ -114,20 +123,26 @@ def _body(m: Minutes, profile: Profile):
         yield Block("preamble", (Span(opening),))
         if m.decisions_intro:
             yield Block("intro", (Span(m.decisions_intro),))
+    styles = level_styles(profile.numbering)
     for t, topic in enumerate(m.topics, 1):
-        yield Block("topic", (Span(marker(0, t) + topic.title, "hei"),), keep_with_next=True)
-        for paragraph in topic.body:
+        body = list(topic.body)
+        if styles[0]:
+            yield Block("topic", (Span(marker(0, t, styles) + topic.title, "hei"),), keep_with_next=True)
+        else:       # 南通, 永康: "会议听取了……。" opens the topic's first paragraph
+            yield Block("para", (Span(topic.title + "。" + (body.pop(0) if body else "")),))
+        for paragraph in body:
             yield Block("para", (Span(paragraph),))
-        yield from _items(topic.items, 1)
+        yield from _items(topic.items, 1, styles)
     for paragraph in m.closing:
         yield Block("para", (Span(paragraph),))
 
 
-def _items(items: list[Item], level: int):
+def _items(items: list[Item], level: int, styles: tuple[str, ...]):
     for n, item in enumerate(items, 1):
-        font = "kai" if level == 1 else "fangsong"
-        yield Block(f"item{level}", (Span(marker(level, n), font), Span(item.text)))
-        yield from _items(item.items, level + 1)
+        number = marker(level, n, styles)
+        font = "kai" if number.startswith("（") and not number[1].isdigit() else "fangsong"
+        yield Block(f"item{level}", (Span(number, font), Span(item.text)))
+        yield from _items(item.items, level + 1, styles)
 
 
 LABEL_CELLS = 3  # "出席：" is two characters and a full-width colon

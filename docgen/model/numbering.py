@@ -48,6 +48,12 @@ def chinese_number(n: int) -> str:
     return DIGITS[hundreds] + "百" + tail
 
 
+def chinese_numeral_date(year: int, month: int, day: int) -> str:
+    """二〇一一年十月十七日: the year digit by digit, with 〇 (U+3007) for zero."""
+    digits = "".join("〇" if c == "0" else DIGITS[int(c)] for c in str(year))
+    return f"{digits}年{chinese_number(month)}月{chinese_number(day)}日"
+
+
 def parse_chinese_number(text: str) -> int:
     """Inverse of chinese_number; also accepts 〇/○/零 and Arabic digits."""
     text = text.strip()
@@ -70,15 +76,40 @@ def parse_chinese_number(text: str) -> int:
     return total + current
 
 
-def marker(level: int, n: int) -> str:
-    """Level 0 topic, 1 item, 2 and 3 nested items."""
-    if level == 0:
+# The forms a level may be numbered in, as offices print them, by family: a family's rank
+# is the order GB/T 9704 §7.3.3 gives (一、 （一） 1. （1）), which is also the order the
+# parser ranks markers in (``PRINTED_MARKERS``). "" is a topic without a number: the
+# topic is printed as a paragraph ("会议听取了……").
+STYLE_FAMILY = {"一、": 0, "（一）": 1, "1.": 2, "1、": 2, "（1）": 3}
+DEFAULT_STYLES = ("一、", "（一）", "1.", "（1）")
+
+
+def level_styles(given: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    """Four levels from an office's list: the levels it names, then the deeper families it
+    does not use, so that 一、 1、 goes on with （1）."""
+    named = [s for s in given if s]
+    last = STYLE_FAMILY[named[-1]] if named else 0
+    rest = [s for s in DEFAULT_STYLES if STYLE_FAMILY[s] > last]
+    styles = (list(given) + rest)[:4]
+    if given and given[0] == "" and len(named) == 0:
+        styles = ["", *DEFAULT_STYLES[1:]]
+    return tuple(styles)
+
+
+def marker(level: int, n: int, styles: tuple[str, ...] = DEFAULT_STYLES) -> str:
+    """Level 0 topic, 1 item, 2 and 3 nested items, in the office's ``styles``."""
+    style = styles[min(level, len(styles) - 1)]
+    if style == "一、":
         return f"{chinese_number(n)}、"
-    if level == 1:
+    if style == "（一）":
         return f"（{chinese_number(n)}）"
-    if level == 2:
+    if style == "1.":
         return f"{n}."
-    return f"（{n}）"
+    if style == "1、":
+        return f"{n}、"
+    if style == "（1）":
+        return f"（{n}）"
+    return ""
 
 
 def strip_typed_number(text: str, level: int) -> str:

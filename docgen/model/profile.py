@@ -7,11 +7,14 @@ import re
 import string
 from pathlib import Path
 
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
 
 from ..errors import DocgenError
 from .messages import validation_problems
 from .minutes import Number, OptionalText, Text, Whole
+from .numbering import STYLE_FAMILY
 from .source import read_text
 from .yamlnodes import parse_yaml
 
@@ -51,6 +54,10 @@ class FontNames(BaseModel):
         return value
 
 
+MarkerStyle = Literal["一、", "（一）", "1.", "1、", "（1）", ""]
+Numerals = Literal["arabic", "chinese"]
+
+
 class Profile(BaseModel):
     model_config = ConfigDict(extra="forbid")
     name: Text
@@ -61,6 +68,11 @@ class Profile(BaseModel):
         "第{session}次", description="纪要标志下的期号行；{session} {term} {doc_number} 会被替换")
     office_line: bool = Field(True, description="期号下印“编发单位 … 日期”一行")
     red_rule: bool = True
+    numbering: list[MarkerStyle] = Field(
+        ["一、", "（一）", "1.", "（1）"], min_length=1, max_length=4,
+        description="各层编号的样式：议题、分项、再下一层；\"\" 表示议题不编号，印成“会议听取了……”段落")
+    session_numerals: Numerals = Field("arabic", description="期号行中会次的数字：arabic 第96次，chinese 第九十六次")
+    date_numerals: Numerals = Field("arabic", description="版头日期的数字：arabic 2011年10月17日，chinese 二○一一年十月十七日")
     intro_in_opening: bool = Field(
         False, description="“纪要如下：”等接在开头段落末尾印出，不另起一段")
     mark_size_pt: Number = Field(36.0, ge=MARK_SIZE_PT[0], le=MARK_SIZE_PT[1], allow_inf_nan=False,
@@ -76,6 +88,18 @@ class Profile(BaseModel):
     @property
     def source(self) -> str | None:
         return str(self._source) if self._source else None
+
+    @field_validator("numbering")
+    @classmethod
+    def _levels_in_order(cls, value: list[str]) -> list[str]:
+        """Deeper levels use smaller forms (一、 then （一） then 1. then （1））, as GB/T 9704
+        orders them and as the parser reads them back; only the topics may go unnumbered."""
+        if "" in value[1:]:
+            raise ValueError("只有第一层（议题）可以不编号（\"\"）")
+        families = [STYLE_FAMILY[s] for s in value if s]
+        if any(b <= a for a, b in zip(families, families[1:])):
+            raise ValueError("编号样式应由大到小：一、 （一） 1.（或 1、） （1），每种只用一次")
+        return value
 
     @field_validator("mark", "issue_line")
     @classmethod

@@ -17,8 +17,11 @@ from .landmarks import FOOTER, plain_tail, tail_start
 from .reader import Reader
 from .text import Para
 
-UNNUMBERED_TOPIC = re.compile(r"^会议(?:听取|审议|书面审议|研究|讨论|传达|学习)")
-CLOSING = re.compile(r"^(?:会议还|会议同时|此外|另外)")
+UNNUMBERED_TOPIC = re.compile(r"^会议(?:先后)?(?:听取|审议|书面审议|审定|研究|讨论|传达|学习)")
+# After the topics: "会议还研究了其他事项。", and attendance written as prose where an office
+# puts it last ("参加此次会议的有：……", "县政府副县长及办公室主任出席会议。").
+CLOSING = re.compile(r"^(?:会议还|会议同时|此外|另外|参加(?:此次|本次)?会议的(?:有|人员|还有)|列席会议的)"
+                     r"|^[^。]{2,80}(?:出席|列席)(?:了)?会议。$")
 ARABIC = 2                       # the marker form "1." (``PRINTED_MARKERS[2]``)
 ARABIC_NUMBER = re.compile(r"^(\d{1,2})\s*[.．、]\s*")
 
@@ -159,16 +162,27 @@ def _unnumbered(r: Reader, body: list[Para]) -> tuple[list[_Topic], Closing]:
                               hint="docgen parse 读取会议纪要的存档文本、PDF 或 DOCX")
     topics: list[_Topic] = []
     closing: Closing = []
+    # "会议听取了……" opens each topic where the office numbers none; a paragraph that does
+    # not ("会议强调，……") goes on the topic above it.
+    flagged = any(UNNUMBERED_TOPIC.match(p.plain) for p in body)
     for p in body:
         text = p.plain
-        if topics and CLOSING.match(text):
+        if topics and (closing or CLOSING.match(text)):
             closing.append((text, p))
+            continue
+        if flagged and topics and not UNNUMBERED_TOPIC.match(text):
+            topics[-1].body.append(text)
             continue
         head, sep, rest = text.partition("。")
         topic = _Topic(head if sep else text, p)
         topic.body.append(rest if sep and rest else text)
         topics.append(topic)
-    r.warn("议题没有编号（一、二、…）：每段作为一个议题，标题取首句", body[0], "topics")
+    if flagged:
+        r.warn("议题没有编号（一、二、…）：每个“会议听取了/审议了……”段落作为一个议题，标题取首句",
+               body[0], "topics")
+    else:
+        r.warn("议题没有编号（一、二、…），也没有“会议听取了……”段落：每段作为一个议题，标题取首句",
+               body[0], "topics")
     return topics, closing
 
 
