@@ -20,9 +20,13 @@ At most ``AHEAD`` tasks are in flight, so a province's archive is not one huge g
 from __future__ import annotations
 
 import contextlib
+import logging
+import os
 import re
 import uuid
 from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 from ..errors import DocgenError
@@ -67,6 +71,8 @@ def client_for(scheduler: str, jobs_hint: int | None) -> Iterator[Any]:
     """A Dask client for the address, starting (and stopping) a local cluster if asked."""
     dask, distributed = _import_dask()
     kind, workers = parse_scheduler(scheduler)
+    # Dask logs a lost connection with its tracebacks; docgen says it once, in Chinese
+    logging.getLogger("distributed").setLevel(logging.CRITICAL)
     with dask.config.set({"distributed.comm.timeouts.connect": CONNECT_TIMEOUT}):
         if kind == "remote":
             try:
@@ -99,7 +105,7 @@ def run_on_cluster(jobs: list[Job], scheduler: str,
             job = next(pending, None)
             if job is not None:
                 key = f"docgen-{job.source.stem}-{uuid.uuid4().hex}"
-                future = client.submit(process, job, key=key, pure=False, retries=0)
+                future = client.submit(process, _absolute(job), key=key, pure=False, retries=0)
                 futures[future] = job
                 ready.add(future)
 
@@ -107,8 +113,22 @@ def run_on_cluster(jobs: list[Job], scheduler: str,
             submit_next()
         for future in ready:
             job = futures.pop(future)
-            yield job, _outcome(future, job, distributed)
+            yield job, _as_named(_outcome(future, job, distributed), job)
             submit_next()
+
+
+def _absolute(job: Job) -> Job:
+    """Workers run in folders of their own: paths as the user typed them would not be found."""
+    return replace(job, source=job.source.absolute(), out_dir=job.out_dir.absolute())
+
+
+def _as_named(result: Result, job: Job) -> Result:
+    """The result told with the paths as the user typed them, as the local batch tells it."""
+    here = Path.cwd()
+    result.source = str(job.source)
+    result.written = [os.path.relpath(p, here) if Path(p).is_relative_to(here) else p
+                      for p in result.written]
+    return result
 
 
 def _outcome(future: Any, job: Job, distributed: Any) -> Result:
