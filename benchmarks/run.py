@@ -29,6 +29,7 @@ from docgen.environment import ensure_fontconfig_env, fontconfig_file
 ensure_fontconfig_env()   # before WeasyPrint (Pango/fontconfig) is imported anywhere
 
 from . import anchors, drafts  # noqa: E402
+from .cluster import measure_cluster  # noqa: E402
 
 SIZES = (1, 5, 20, 80)
 TARGETS = {                      # issue 7, on this machine kind (2 cores)
@@ -356,6 +357,7 @@ def main(argv: list[str] | None = None) -> int:
                               runs_big=3 if not args.quick else 1)
         cold = measure_cold(drafts.SEED, tmp, args.cold_runs)
         batch = measure_batch(seed, tmp, args.batch_docs, args.jobs)
+        cluster = measure_cluster(docgen_command(), tmp / "drafts", tmp, args.batch_docs, args.jobs)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     info["loadavg_end"] = list(os.getloadavg())
@@ -407,6 +409,13 @@ def main(argv: list[str] | None = None) -> int:
           f"{batch['seconds']:.1f} s = {batch['docs_per_s']:.2f} docs/s (target ≥ 4: "
           f"{met('batch_docs_per_s', batch['docs_per_s'])}); "
           f"peak RSS of the largest process {batch['peak_rss_mb']:.0f} MB")
+    if cluster:
+        print(f"  the same on Dask, {cluster['workers']} workers: local pool "
+              f"{cluster['local_docs_per_s']:.2f} docs/s, running cluster "
+              f"{cluster['cluster_docs_per_s']:.2f} docs/s (scheduler overhead "
+              f"{cluster['scheduler_overhead_ms_per_doc']:.0f} ms/doc), --scheduler local:"
+              f"{cluster['workers']} {cluster['local_cluster_docs_per_s']:.2f} docs/s "
+              f"(starting the cluster {cluster['local_cluster_start_s']:.1f} s)")
     print()
     print(f"  size series   {'topics':>6}{'pages':>7}{'chars':>8}{'pdf ms':>10}{'ms/page':>9}"
           f"{'parse ms':>10}{'µs/char':>9}")
@@ -455,6 +464,11 @@ def main(argv: list[str] | None = None) -> int:
             "linear_growth": worst_exp <= 1.15 if worst_exp is not None else None,
         },
         "batch": {k: (round(v, 2) if isinstance(v, float) else v) for k, v in batch.items()},
+        "batch_local_docs_per_s": round(cluster["local_docs_per_s"], 2) if cluster else None,
+        "batch_cluster_docs_per_s": round(cluster["cluster_docs_per_s"], 2) if cluster else None,
+        "cluster_overhead_ms_per_doc": (round(cluster["scheduler_overhead_ms_per_doc"], 1)
+                                        if cluster else None),
+        "cluster": {k: round(v, 3) for k, v in cluster.items()} if cluster else None,
         "notes": [n for n in (a["typst_note"], a["soffice_note"]) if n],
         "typst_version": a["typst_version"],
         "runs": args.runs,

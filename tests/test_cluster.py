@@ -106,9 +106,16 @@ def records(out: Path) -> dict[str, dict]:
     return latest
 
 
+def _default_sigint() -> None:
+    # a shell's background job (as `make test &` in CI) starts with SIGINT ignored, and a
+    # child inherits that: the batch must get Ctrl-C as a terminal would deliver it
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def start_batch(folder: Path, *args: str) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-m", "docgen", "batch", *args], cwd=folder,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8")
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            encoding="utf-8", preexec_fn=_default_sigint)
 
 
 def wait_for_records(out: Path, count: int, proc: subprocess.Popen) -> None:
