@@ -168,6 +168,26 @@ def test_refusals(draft):
         assert r.status_code == 422 and r.json()["errors"][0]["path"] == "profile"
 
 
+def test_the_page_and_its_own_static_files(draft):
+    with client(draft) as c:
+        page = c.get(f"/?token={TOKEN}")
+        assert page.status_code == 200 and f'window.DOCGEN_TOKEN = "{TOKEN}"' in page.text
+        assert "__TOKEN__" not in page.text and "http" not in page.text   # no CDN
+        for name in re.findall(r'/static/([\w.]+)\?token=', page.text):
+            assert c.get(f"/static/{name}").status_code == 200
+        assert c.get("/static/index.html").status_code == 404
+        assert c.get("/static/../session.py").status_code == 404
+
+
+def test_the_schema_labels_every_field_in_chinese(draft):
+    with client(draft) as c:
+        schema = c.get("/api/schema").json()
+    models = [schema, *schema["$defs"].values()]
+    titles = [p["title"] for m in models for p in m.get("properties", {}).values()]
+    assert titles and all(re.search(r"[\u4e00-\u9fff]", t) for t in titles), titles
+    assert "suzhou" in schema["properties"]["profile"]["examples"]
+
+
 # --------------------------------------------------------------------------- the real server
 
 

@@ -95,7 +95,10 @@ class Routes:
 
     async def schema(self, request: Request) -> Response:
         from ..model.minutes import Minutes
-        return _json(Minutes.model_json_schema())
+        from ..model.profile import PROFILE_DIR
+        from .labels import labelled_schema
+        profiles = sorted(p.stem for p in PROFILE_DIR.glob("*.yaml"))
+        return _json(labelled_schema(Minutes.model_json_schema(), profiles))
 
     async def load(self, request: Request) -> Response:
         return _json(await run_in_threadpool(self.desk.load))
