@@ -31,14 +31,16 @@ def _paragraphs(count: int, chars: int, start: int = 0) -> str:
     return "".join(f"<p>{_text(2 * chars - 2, start + i)}</p>" for i in range(count))
 
 
-def _opening(chars: int, second: str, heading_face: str, indent: bool, comma: str) -> str:
+def _opening(chars: int, second: str, heading_face: str, indent: bool, comma: str,
+             overflow: bool) -> str:
     """Page one's four paragraphs: a 一、 heading, a （一） item, a paragraph that ends short
     (with a comma in it), and one more; the page-two heading is ``second``、."""
     short = _text(2 * chars - 8, 2)
     return (f'<p><span style="font-family: {heading_face}">一、</span>{_text(2 * chars - 4, 0)}</p>'
             f'<p><span style="font-family: 楷体">（一）</span>{_text(2 * chars - 5, 1)}</p>'
             f"<p>{short[:10]}{comma}{short[10:]}</p>"
-            f'<p style="{"" if indent else "text-indent: 0"}">{_text(2 * chars - (2 if indent else 0), 3)}</p>'), \
+            f'<p style="{"" if indent else "text-indent: 0;"}{"margin-right: -20mm" if overflow else ""}">'
+            f'{_text(2 * chars - (2 if indent else 0), 3)}</p>'), \
         f'<span style="font-family: 黑体">{second}、</span>'
 
 
@@ -46,10 +48,10 @@ def minutes_html(*, margins=(PAGE.top_mm, PAGE.right_mm, PAGE.bottom_mm, PAGE.le
                  chars: int = GRID.chars, body_font: str = "仿宋_GB2312", body_size: float = 16,
                  mark_colour: str = "#E60012", folio: str = "sides", colophon_page: int = 2,
                  second: str = "二", heading_face: str = "黑体", indent: bool = True,
-                 comma: str = "，") -> str:
+                 comma: str = "，", overflow: bool = False) -> str:
     """A two- or three-page 纪要 laid out by hand in CSS to GB/T 9704, with one knob per rule."""
     top, right, bottom, left = margins
-    opening, heading = _opening(chars, second, heading_face, indent, comma)
+    opening, heading = _opening(chars, second, heading_face, indent, comma, overflow)
     rest = _paragraphs(9, chars, 20)
     rest = f"<p>{heading}{_text(2 * chars - 4, 19)}</p>" + rest[rest.index("</p>") + 4:]
     cell = mm(PAGE.body_width_mm) / chars
@@ -135,8 +137,9 @@ def test_hand_made_page_conforms():
     ({"heading_face": "仿宋_GB2312"}, {"body.heading.face"}),
     ({"indent": False}, {"body.indent"}),
     ({"comma": ","}, {"body.punctuation"}),
+    ({"overflow": True}, {"page.overflow"}),
 ], ids=["margins", "30-chars", "song-14pt", "black-mark", "centred-folios", "colophon-odd",
-        "numbering-gap", "heading-in-fangsong", "no-indent", "half-width-comma"])
+        "numbering-gap", "heading-in-fangsong", "no-indent", "half-width-comma", "into-the-margin"])
 def test_one_rule_broken_is_reported_alone(knobs, expected):
     report = audit_pdf_bytes(_pdf(minutes_html(**knobs)), "bad.pdf")
     assert report.rule_ids() == expected, [f.as_dict() for f in report.findings]

@@ -251,6 +251,18 @@ def converted(seed, tmp_path_factory):
     return {name: (docs[name], out / f"{name}.pdf") for name in docs}
 
 
+def test_libreoffice_layouts_pass_the_audit(converted):
+    """One oracle of the DOCX backend: LibreOffice's PDFs of the seed and of its blank-page
+    variant, measured by docgen audit. The only finding allowed is the six half-width
+    commas the printed original has (and the seed keeps)."""
+    from docgen.audit import audit_pdf_bytes
+    for name, (rendered, pdf) in converted.items():
+        report = audit_pdf_bytes(pdf.read_bytes(), f"{name}.pdf")
+        assert report.rule_ids() - {"body.punctuation"} == set(), [f.as_dict() for f in report.findings]
+        assert report.measured["colophon_page"] == len(rendered.layout.pages)
+        assert report.measured["colophon_page"] % 2 == 0
+
+
 def pdf_rows(path: Path) -> list[list[tuple[float, float, str]]]:
     """Per page: text rows as (baseline y, size, text), top to bottom, characters by x."""
     import pymupdf

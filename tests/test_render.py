@@ -50,6 +50,15 @@ def draft_pdf(draft):
     return render_bytes(draft, "pdf")
 
 
+def test_draft_pdf_passes_the_audit(draft_pdf):
+    """One oracle of the PDF backend: GB/T 9704 as docgen audit measures it, independently
+    of the typesetter's own numbers."""
+    from docgen.audit import audit_pdf_bytes
+    report = audit_pdf_bytes(draft_pdf, "draft.pdf")
+    assert report.findings == [], [f.as_dict() for f in report.findings]
+    assert report.measured["chars_per_line"] == 28 and report.measured["colophon_page"] % 2 == 0
+
+
 def test_draft_pages_even_with_version_last(draft):
     layout = prepare(draft).layout
     assert len(layout.pages) % 2 == 0

@@ -30,6 +30,7 @@ def audit_measure(m: PdfMeasure, report: Report, profile: Profile | None, source
     page.check_paper(m, report, source)
     page.check_margins(m, report, source)
     page.check_chars(m, report, source)
+    page.check_overflow(m, report, source)
     page.check_lines(m, report, source)
     body.check_body(m, report, source)
     from .paragraphs import pdf_paragraphs

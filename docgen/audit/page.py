@@ -6,6 +6,7 @@ import math
 from collections import Counter
 
 from ..gbt9704 import GRID, PAGE, TOLERANCE, mm, pt_to_mm
+from ..layout.breaker import HANGABLE, MAX_HANG
 from . import rules
 from .docxdoc import DocxSettings, ParaProps
 from .findings import Report, pages_text
@@ -175,3 +176,22 @@ def check_docx_grid(s: DocxSettings, report: Report, face: str | None, size: flo
                    f"把正文行距设为固定值 {mm(PAGE.body_height_mm) / GRID.lines:.2f} 磅以内的最大值"
                    f"（如 28.95 磅），或文档网格每页 {GRID.lines} 行", "docx")
     return True
+
+
+def check_overflow(m: PdfMeasure, report: Report, source: str) -> None:
+    """Text beyond the 版心's right edge, other than closing marks hanging there (up to two,
+    such as 》。, as the typesetter and printed 纪要 hang them)."""
+    over = []
+    for pl in m.body:
+        cells = (pl.x1 - m.right) / m.cell
+        if cells <= 0.3:
+            continue
+        tail = pl.text().rstrip(" \\u3000")[-math.ceil(cells - 0.3):]
+        if cells > MAX_HANG + 0.3 or any(ch not in HANGABLE for ch in tail):
+            over.append(pl)
+    if over:
+        pl = over[0]
+        report.add(rules.OVERFLOW, f"“{pl.text().strip()[-8:]}”超出版心右边缘 "
+                   f"{pt_to_mm(pl.x1 - m.right):.1f} mm（共 {len(over)} 行）",
+                   f"文字在版心（宽 {PAGE.body_width_mm:g} mm）之内，只有句末点号可以悬挂",
+                   f"第{pl.page}页", "缩短该行或调整字距，使文字不伸进右边距", source)

@@ -9,7 +9,6 @@ each page's number.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -38,10 +37,12 @@ class PdfMeasure:
 
     @cached_property
     def right(self) -> float:
-        """The 版心's right edge: where most full lines end (a hanging mark lies beyond it)."""
-        full = [pl for pl in self.body if abs(pl.x0 - self.left) < 0.3 * self.cell]
-        ends = Counter(round(pl.x1 * 2) / 2 for pl in full or self.body)
-        return float(ends.most_common(1)[0][0])
+        """The 版心's right edge: where most lines end flush, within half a point of each
+        other (a hanging mark lies beyond it; short lines end anywhere)."""
+        ends = sorted(pl.x1 for pl in self.body)
+        best = max(ends, key=lambda x: (sum(1 for e in ends if abs(e - x) <= 0.5), -x))
+        near = [e for e in ends if abs(e - best) <= 0.5]
+        return sum(near) / len(near)
 
     @property
     def page_width(self) -> float:

@@ -25,3 +25,4 @@ NUMBERING = Rule("body.numbering", "§7.3.3", "结构层次序数（一、二、
 HEADING_FACE = Rule("body.heading.face", "§7.3.3", "层次标题字体（一级黑体、二级楷体）")
 INDENT = Rule("body.indent", "§7.3.3", "段首左空二字")
 PUNCTUATION = Rule("body.punctuation", "§7.3.3、GB/T 15834", "中文中用全角标点")
+OVERFLOW = Rule("page.overflow", "§5.2.1", "文字不超出版心")
