@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from docgen.diff import diff
+from docgen.layout.pages import typeset
 from docgen.model import load_minutes, load_profile
 from docgen.model.profile import PROFILE_DIR
 from docgen.parse.api import parse_bytes
@@ -49,10 +50,9 @@ def test_first_page_shows_the_office_header(path):
     texts = [line.clean for line in page]
     mark = profile.mark.format(issuer=m.issuer or profile.issuer, meeting=m.meeting)
     assert mark in texts
-    if profile.issue_line and m.session:
-        issue = profile.issue_line.format(session=m.session, term=m.term or "",
-                                          doc_number=m.doc_number or "").replace(" ", "")
-        assert texts.index(issue) > texts.index(mark)
+    issue = typeset(m, profile).document.issue_line
+    if issue:
+        assert texts.index(issue.replace(" ", "")) > texts.index(mark)
     opening = next(i for i, t in enumerate(texts) if t and m.preamble and m.preamble.startswith(t[:8]))
     assert opening > texts.index(mark)
 

@@ -100,7 +100,12 @@ def _store_intro(r: Reader, text: str, para: Para) -> None:
 def _date_and_period(r: Reader, text: str) -> None:
     """The date that starts the paragraph; without its year it is left to ``identity``."""
     date, _, match = parse_date(text[:40])
-    if match is None or match.start() > 2:
+    if match is not None and match.start() > 2:
+        # "为加快……，2024年11月14日上午，……主持召开": a purpose clause may come first
+        lead = text[:match.start()]
+        if not lead.endswith(("，", ",")) or "主持" in lead or "召开" in lead:
+            return
+    if match is None:
         return
     r.date_match = match
     if date:
