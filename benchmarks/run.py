@@ -30,6 +30,7 @@ ensure_fontconfig_env()   # before WeasyPrint (Pango/fontconfig) is imported any
 
 from . import anchors, drafts  # noqa: E402
 from .cluster import measure_cluster  # noqa: E402
+from .cold import cold_commands, measure_cold_all  # noqa: E402
 
 SIZES = (1, 5, 20, 80)
 TARGETS = {                      # issue 7, on this machine kind (2 cores)
@@ -180,14 +181,26 @@ def measure_parse(seed, tmp: Path, runs: int) -> dict[str, Stat]:
     return out
 
 
-def measure_cold(seed_path: Path, tmp: Path, runs: int) -> Stat:
-    log("cold: docgen render (whole process)")
-    cmd = docgen_command() + ["render", str(seed_path), "-o", str(tmp / "cold"),
-                              "--format", "pdf,docx"]
+def measure_cold(seed, tmp: Path, runs: int) -> dict[str, Stat]:
+    """Each command as its own fresh process (cold.py), Typst's fresh compile among them."""
+    from docgen.layout.fonts import face
+    from docgen.render.api import render_bytes
+    our_pdf = tmp / "seed-ours.pdf"
+    our_pdf.write_bytes(render_bytes(seed, "pdf"))
+    try:
+        import typst  # noqa: F401
+        source = anchors.typst_source(seed)
+    except ImportError:
+        source = None
+    cmds = cold_commands(docgen_command(), drafts.SEED, drafts.SEED.with_suffix(".txt"),
+                         our_pdf, tmp, source, font_dirs(face))
+    return measure_cold_all(cmds, runs, warm, log)
 
-    def once() -> None:
-        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    return warm(once, runs, warmups=1, scale=1.0)
+
+def font_dirs(face) -> list[Path]:
+    """The folders of the faces docgen sets the seed in, for Typst."""
+    return sorted({face("fangsong").path.parent, face("fallback").path.parent,
+                   face("xiaobiaosong").path.parent})
 
 
 # One process that runs `docgen batch` and reports its own RUSAGE_CHILDREN: the batch's
@@ -209,7 +222,7 @@ def measure_batch(seed, tmp: Path, count: int, jobs: int) -> dict[str, object]:
     made = drafts.varied(seed, count)
     folder = tmp / "drafts"
     drafts.write_drafts(made, folder)
-    out = tmp / "batch-out"
+    out = tmp / f"batch-out-j{jobs}"      # its own folder: no manifest to resume from
     cmd = docgen_command() + ["batch", str(folder), "-o", str(out), "-j", str(jobs),
                               "--format", "pdf,docx"]
     done = subprocess.run([sys.executable, "-c", BATCH_WRAPPER, *cmd], check=True,
@@ -233,9 +246,7 @@ def measure_anchors(seed, tmp: Path, runs: int, soffice_runs: int) -> dict[str, 
 
     out: dict[str, object] = {"typst": None, "typst_version": None, "typst_note": None,
                               "soffice": None, "soffice_note": None}
-    font_dirs = sorted({face("fangsong").path.parent, face("fallback").path.parent,
-                        face("xiaobiaosong").path.parent})
-    typst = anchors.typst_anchor(font_dirs)
+    typst = anchors.typst_anchor(font_dirs(face))
     if typst is None:
         out["typst_note"] = "typst not installed (pip install -e '.[bench]'); typst_ms is null"
         log("anchors: " + out["typst_note"])
@@ -355,7 +366,8 @@ def main(argv: list[str] | None = None) -> int:
         a = measure_anchors(seed, tmp, args.runs, args.cold_runs)
         sizes = measure_sizes(seed, tmp, runs_small=max(3, args.runs // 2),
                               runs_big=3 if not args.quick else 1)
-        cold = measure_cold(drafts.SEED, tmp, args.cold_runs)
+        cold = measure_cold(seed, tmp, args.cold_runs)
+        batch1 = measure_batch(seed, tmp, args.batch_docs, 1)
         batch = measure_batch(seed, tmp, args.batch_docs, args.jobs)
         cluster = measure_cluster(docgen_command(), tmp / "drafts", tmp, args.batch_docs, args.jobs)
     finally:
@@ -366,6 +378,8 @@ def main(argv: list[str] | None = None) -> int:
     soffice = a["soffice"].median if a["soffice"] else None
     typst = a["typst"].median if a["typst"] else None
     vs_soffice = soffice / render_pdf if soffice else None
+    typst_cold = cold["typst_cold_s"].median if cold.get("typst_cold_s") else None
+    cold_ratio = cold["render_cold_pdf_s"].median / typst_cold if typst_cold else None
     exp_render = growth_exponent(sizes, "render_pdf_ms", "pages")
     exp_parse = growth_exponent(sizes, "parse_text_ms", "chars")
     worst_exp = max((e for e in (exp_render, exp_parse) if e is not None), default=None)
@@ -384,8 +398,15 @@ def main(argv: list[str] | None = None) -> int:
               met("parse_text_ms", p["parse_text_ms"].median)))
     print(row("parse_pdf_ms", p["parse_pdf_ms"], "ms"))
     print(row("parse_docx_ms", p["parse_docx_ms"], "ms"))
-    print("  whole process")
-    print(row("render_cold_s (pdf+docx)", cold, "s"))
+    print("  whole process, each a fresh process")
+    for key, label in (("render_cold_pdf_s", "render --format pdf"),
+                       ("render_cold_docx_s", "render --format docx"),
+                       ("render_cold_s", "render pdf,docx"), ("check_cold_s", "check"),
+                       ("parse_cold_s", "parse (our PDF)"), ("parse_cold_txt_s", "parse (.txt)"),
+                       ("typst_cold_s", "Typst, fresh python -c")):
+        print(row(label, cold.get(key), "s"))
+    if cold.get("typst_cold_s"):
+        print(f"  cold render PDF vs fresh Typst: {cold_ratio:.1f}× (goal ≤ 2.5×)")
     print("  PDF steps (each alone)")
     for key in ("step_typeset_ms", "step_html_ms",
                 "step_weasy_parse_ms", "step_weasy_render_ms", "step_weasy_write_ms"):
@@ -402,8 +423,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  our PDF vs LibreOffice: {vs_soffice:.1f}× faster   (target ≥ 3×: "
               f"{met('pdf_vs_soffice_x', vs_soffice)})")
     if typst is not None:
-        print(f"  Typst vs our PDF: {render_pdf / typst:.0f}× faster than docgen")
+        print(f"  warm PDF vs reused Typst compiler: {render_pdf / typst:.1f}× (goal ≤ 4×)")
     print()
+    print(f"  batch -j 1: {batch1['seconds']:.1f} s = {batch1['docs_per_s']:.2f} docs/s, "
+          f"peak RSS {batch1['peak_rss_mb']:.0f} MB")
     print(f"  batch: {batch['docs']} drafts ({batch['topics_min']}–{batch['topics_max']} topics, "
           f"mean {batch['topics_mean']:.1f}), pdf+docx, -j {batch['jobs']}: "
           f"{batch['seconds']:.1f} s = {batch['docs_per_s']:.2f} docs/s (target ≥ 4: "
@@ -440,7 +463,13 @@ def main(argv: list[str] | None = None) -> int:
     result = {
         "render_pdf_ms": ms(r["render_pdf_ms"]),
         "render_docx_ms": ms(r["render_docx_ms"]),
-        "render_cold_s": round(cold.median, 3),
+        "render_cold_s": round(cold["render_cold_s"].median, 3),
+        **{key: round(stat.median, 3) for key, stat in cold.items() if key != "render_cold_s"},
+        "typst_cold_s": round(typst_cold, 3) if typst_cold else None,
+        "render_cold_pdf_vs_typst_x": round(cold_ratio, 2) if cold_ratio else None,
+        "render_pdf_vs_typst_x": round(render_pdf / typst, 2) if typst else None,
+        "batch_j1_docs_per_s": round(batch1["docs_per_s"], 2),
+        "peak_rss_j1_mb": round(batch1["peak_rss_mb"], 1),
         "parse_text_ms": ms(p["parse_text_ms"]),
         "parse_pdf_ms": ms(p["parse_pdf_ms"]),
         "parse_docx_ms": ms(p["parse_docx_ms"]),
