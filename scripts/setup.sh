@@ -39,8 +39,9 @@ is_root() { [ "$(id -u)" -eq 0 ]; }
 #   fonts-liberation2         Liberation Serif, metric-compatible with Times New Roman
 #   fontconfig                fc-cache / fc-match (usually already there)
 #   libpango-1.0-0 libpangoft2-1.0-0  WeasyPrint's text layout (usually already there)
+#   chromium                  the real browser the desk's tests (docgen edit) drive with Playwright
 APT_PACKAGES=(fonts-noto-cjk poppler-utils libharfbuzz-subset0 libharfbuzz-bin libreoffice-writer-nogui
-              fonts-liberation2 fontconfig libpango-1.0-0 libpangoft2-1.0-0)
+              fonts-liberation2 fontconfig libpango-1.0-0 libpangoft2-1.0-0 chromium)
 
 missing_packages() {
     # Prints the packages of "$@" that dpkg does not have fully installed.

@@ -148,9 +148,19 @@ def test_downloads_are_the_documents(draft):
         pdf = c.post("/api/download/pdf", json={"data": data})
         docx = c.post("/api/download/docx", json={"data": data})
     assert pdf.headers["content-type"] == "application/pdf"
-    assert 'filename="seed.pdf"' in pdf.headers["content-disposition"]
+    assert pdf.headers["content-disposition"] == \
+        'attachment; filename="seed.pdf"; filename*=UTF-8\'\'seed.pdf'
     assert pymupdf.open(stream=pdf.content, filetype="pdf").page_count == 12
     assert docx.content[:4] == b"PK\x03\x04"
+
+
+def test_a_chinese_file_name_is_downloaded_under_its_name(tmp_path):
+    path = tmp_path / "第96次.yaml"
+    shutil.copy(SEED_YAML, path)
+    with client(path) as c:
+        r = c.post("/api/download/docx", json={"data": seed_data(c)})
+    assert r.status_code == 200
+    assert r.headers["content-disposition"].endswith("filename*=UTF-8''%E7%AC%AC96%E6%AC%A1.docx")
 
 
 def test_refusals(draft):

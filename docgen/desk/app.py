@@ -136,9 +136,16 @@ class Routes:
         if fmt not in MIME:
             return _json({"errors": [{"message": f"不支持的格式“{fmt}”"}]}, 404)
         data = await run_in_threadpool(self.desk.document, (await _body(request)).get("data"), fmt)
-        stem = self.desk.path.stem
         return Response(data, media_type=MIME[fmt], headers={
-            **NO_STORE, "Content-Disposition": f'attachment; filename="{stem}.{fmt}"'})
+            **NO_STORE, "Content-Disposition": attachment(f"{self.desk.path.stem}.{fmt}")})
+
+
+def attachment(name: str) -> str:
+    """Content-Disposition for a file name in Chinese: headers are Latin-1, so the name is
+    percent-encoded (RFC 6266), with an ASCII stand-in for very old clients."""
+    from urllib.parse import quote
+    plain = name.encode("ascii", "replace").decode().replace("?", "_").replace('"', "_")
+    return f"attachment; filename=\"{plain}\"; filename*=UTF-8''{quote(name)}"
 
 
 async def _input_error(request: Request, exc: Exception) -> Response:
@@ -148,6 +155,12 @@ async def _input_error(request: Request, exc: Exception) -> Response:
 async def _too_large(request: Request, exc: Exception) -> Response:
     from .guard import MAX_BODY
     return _json({"errors": [{"message": f"请求太大（上限 {MAX_BODY // 1024 // 1024} MB）"}]}, 413)
+
+
+async def _internal(request: Request, exc: Exception) -> Response:
+    import traceback
+    traceback.print_exception(exc)
+    return _json({"errors": [{"path": "", "message": f"内部错误：{type(exc).__name__}: {exc}"}]}, 500)
 
 
 def make_app(path: Path, token: str) -> Guard:
@@ -165,6 +178,7 @@ def make_app(path: Path, token: str) -> Guard:
         Route("/api/save", routes.save, methods=["POST"]),
         Route("/api/parse", routes.parse, methods=["POST"]),
         Route("/api/download/{fmt}", routes.download, methods=["POST"]),
-    ], exception_handlers={DocgenError: _input_error, TooLarge: _too_large})
+    ], exception_handlers={DocgenError: _input_error, TooLarge: _too_large,
+                           Exception: _internal})
     app.state.desk = routes.desk
     return Guard(app, token)
