@@ -187,6 +187,16 @@ def test_docgen_docx_conforms(seed_minutes, seed_rendered):
 
 
 @needs_soffice
+def test_docgen_docx_of_a_new_draft_conforms():
+    from test_render import DRAFT
+
+    from docgen.model import load_minutes_text
+    from docgen.render.api import render_bytes
+    report = audit_docx_bytes(render_bytes(load_minutes_text(DRAFT).minutes, "docx"), "draft.docx")
+    assert report.findings == [], [f.as_dict() for f in report.findings]
+
+
+@needs_soffice
 def test_python_docx_minutes_conform():
     report = audit_docx_bytes(minutes_docx(), "plain.docx")
     assert report.findings == [], [f.as_dict() for f in report.findings]

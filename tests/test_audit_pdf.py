@@ -147,6 +147,16 @@ def test_one_rule_broken_is_reported_alone(knobs, expected):
         assert finding.fix and finding.where and finding.measured
 
 
+def test_profile_sets_the_mark_size(seed_pdf):
+    """The standard leaves the 纪要标志's size open; a profile fixes it (suzhou: 36 pt)."""
+    from docgen.model import load_profile
+    suzhou = load_profile("suzhou")
+    assert "header.mark.size" not in audit_pdf_bytes(seed_pdf, "seed.pdf", suzhou).rule_ids()
+    plain = _pdf(minutes_html())             # a 22 pt mark: fine by the standard alone
+    assert audit_pdf_bytes(plain, "plain.pdf").rule_ids() == set()
+    assert audit_pdf_bytes(plain, "plain.pdf", suzhou).rule_ids() == {"header.mark.size"}
+
+
 def test_cli_text_and_json(tmp_path, seed_pdf):
     good = tmp_path / "good.pdf"
     good.write_bytes(seed_pdf)

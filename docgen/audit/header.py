@@ -25,8 +25,7 @@ def check_mark(m: PdfMeasure, report: Report, top: float | None, mark_size: floa
         report.add(rules.MARK_MISSING, "首页没有大字号的“……纪要”标志" if mark is None
                    else f"首页第一行大字是“{mark.text()[:20]}”", "“×××纪要”，红色小标宋体，居中",
                    "第1页", "在首页版头排“××市人民政府常务会议纪要”等纪要标志", source)
-        if mark is None:
-            return
+        return                        # a title or another office's mark is not measured as one
     colours: Counter[int] = Counter()
     for span in mark.spans:
         colours[span.color] += len(span.text.strip())
