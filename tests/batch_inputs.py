@@ -7,6 +7,7 @@ batch reads is there without 100 slow ``docgen new`` runs.
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -78,3 +79,20 @@ def mixed(folder: Path, *, drafts_n: int, txt_n: int, pdf_n: int, docx_n: int,
             (folder / name).write_text(text, encoding="utf-8")
             bad_files.append(folder / name)
     return good, bad_files
+
+
+MANIFEST = "docgen-batch.jsonl"
+
+
+def records(out: Path) -> dict[str, dict]:
+    """The manifest's latest record per input, as the batch reads it (torn lines skipped)."""
+    latest: dict[str, dict] = {}
+    if not (out / MANIFEST).exists():
+        return latest
+    for line in (out / MANIFEST).read_text(encoding="utf-8").splitlines():
+        try:
+            rec = json.loads(line)
+        except ValueError:
+            continue
+        latest[rec["source"]] = rec
+    return latest

@@ -6,7 +6,6 @@ disk and the manifest (DIR/docgen-batch.jsonl), never off docgen's internals.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import signal
@@ -15,20 +14,8 @@ import sys
 import time
 from pathlib import Path
 
-from batch_inputs import SEED_TXT, docgen, drafts, mixed
+from batch_inputs import MANIFEST, SEED_TXT, docgen, drafts, mixed, records
 
-MANIFEST = "docgen-batch.jsonl"
-
-
-def records(out: Path) -> dict[str, dict]:
-    latest = {}
-    for line in (out / MANIFEST).read_text(encoding="utf-8").splitlines():
-        try:
-            rec = json.loads(line)
-        except ValueError:
-            continue
-        latest[rec["source"]] = rec
-    return latest
 
 
 def stamps(out: Path) -> dict[str, int]:

@@ -21,12 +21,11 @@ from pathlib import Path
 
 import pytest
 
-from batch_inputs import docgen, drafts, mixed
+from batch_inputs import MANIFEST, docgen, drafts, mixed, records
 
 distributed = pytest.importorskip("distributed", reason="the cluster extra: pip install -e '.[cluster]'")
 fitz = pytest.importorskip("fitz")
 
-MANIFEST = "docgen-batch.jsonl"
 BIN = Path(sys.executable).parent
 PLUGIN = '''
 import os
@@ -91,19 +90,6 @@ def cluster(tmp_path_factory):
     c = Cluster(tmp_path_factory.mktemp("cluster"))
     yield c
     c.close()
-
-
-def records(out: Path) -> dict[str, dict]:
-    latest = {}
-    if not (out / MANIFEST).exists():
-        return latest
-    for line in (out / MANIFEST).read_text(encoding="utf-8").splitlines():
-        try:
-            rec = json.loads(line)
-        except ValueError:
-            continue
-        latest[rec["source"]] = rec
-    return latest
 
 
 def _default_sigint() -> None:
