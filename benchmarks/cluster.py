@@ -5,9 +5,11 @@ pool), ``--scheduler tcp://…`` against a scheduler and N workers started befor
 production cluster would be running; one untimed run warms the workers' imports), and
 ``--scheduler local:N``, which starts and stops its own cluster inside the command.
 
-The scheduler's overhead per document is the difference of wall time between the warm
-cluster and the local pool, per document. Each run writes to a fresh folder (no manifest to
-skip by), pdf+docx.
+Overhead per document, for each executor: the worker time a run paid for and did not spend
+in a document, ``(wall × workers − Σ seconds in jobs.process) / docs``, the seconds read off
+the run's manifest. For the running cluster this is the scheduler's share (submitting,
+assigning, returning results, the client's connection); for the pool it is the processes'
+start-up. Each run writes to a fresh folder (no manifest to skip by), pdf+docx.
 """
 
 from __future__ import annotations
@@ -21,6 +23,12 @@ import time
 from pathlib import Path
 
 BIN = Path(sys.executable).parent
+
+
+def _overhead_ms(wall: float, out: Path, workers: int, count: int) -> float:
+    working = sum(json.loads(line)["seconds"]
+                  for line in (out / "docgen-batch.jsonl").read_text(encoding="utf-8").splitlines())
+    return (wall * workers - working) / count * 1000
 
 
 def _timed(cmd: list[str], out: Path, count: int) -> float:
@@ -80,6 +88,7 @@ def measure_cluster(docgen: list[str], folder: Path, tmp: Path, count: int,
     return {"docs": count, "workers": workers,
             "local_docs_per_s": count / local_s, "cluster_docs_per_s": count / remote_s,
             "local_cluster_docs_per_s": count / own_s,
-            "scheduler_overhead_ms_per_doc": (remote_s - local_s) / count * 1000,
+            "scheduler_overhead_ms_per_doc": _overhead_ms(remote_s, tmp / "remote", workers, count),
+            "pool_overhead_ms_per_doc": _overhead_ms(local_s, tmp / "pool", workers, count),
             "local_cluster_start_s": own_s - remote_s,
             "cpu_count": os.cpu_count() or 0}

@@ -436,7 +436,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  the same on Dask, {cluster['workers']} workers: local pool "
               f"{cluster['local_docs_per_s']:.2f} docs/s, running cluster "
               f"{cluster['cluster_docs_per_s']:.2f} docs/s (scheduler overhead "
-              f"{cluster['scheduler_overhead_ms_per_doc']:.0f} ms/doc), --scheduler local:"
+              f"{cluster['scheduler_overhead_ms_per_doc']:.0f} ms/doc; the pool's start-up "
+              f"{cluster['pool_overhead_ms_per_doc']:.0f} ms/doc), --scheduler local:"
               f"{cluster['workers']} {cluster['local_cluster_docs_per_s']:.2f} docs/s "
               f"(starting the cluster {cluster['local_cluster_start_s']:.1f} s)")
     print()
