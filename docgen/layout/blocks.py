@@ -86,7 +86,9 @@ def build_document(m: Minutes, profile: Profile) -> Document:
         session = chinese_number(m.session) if chinese else (m.session or "")
         issue_line = profile.issue_line.format(session=session, term=m.term or "",
                                                doc_number=m.doc_number or "").strip() or None
-    compiled = m.compiled_date or (m.printed.date if m.printed else None)
+    # a web copy has no 印发 date: the header carries the meeting's, and with it the year
+    # that "4月29日" in the opening leaves out
+    compiled = m.compiled_date or (m.printed.date if m.printed else None) or m.date
     doc = Document(
         mark=mark,
         issue_line=issue_line,

@@ -22,6 +22,7 @@ META_LINE = re.compile(rf"^[•·\-\s|｜]*(?:{_META})\s*[：:]")
 # Buttons and widgets that may stand anywhere on the page (the footer, which ends the
 # minutes, is ``landmarks.FOOTER``): a line that is only one of these is the site's.
 _BUTTONS = (r"^(?:文章播报|朗读|智能推荐|分享到\s*[：:]?.*|[【\[〖]?\s*(?:字号|字体)?\s*[：:]?\s*[【\[〖]?\s*大\s*中\s*小\s*[】\]〗]?"
+            r"|(?:字号|字体)\s*[：:]?\s*(?:[【\[〖]\s*[大中小]\s*[】\]〗]\s*){2,3}"
             r"|(?:阅读次数|浏览次数|点击数?|浏览量)\s*[：:]\s*\d*|[|｜]|[•·]\s*(?:19|20)\d\d)$")
 BUTTON_LINE = re.compile(_BUTTONS)
 

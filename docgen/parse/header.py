@@ -13,7 +13,7 @@ import re
 
 from ..model.numbering import parse_chinese_number
 from .dates import FULL_DATE, PRINTED_DATE, PUBLISH, parse_date, published
-from .identity import MEETING_NAME, NUM, SESSION, TERM, term_of
+from .identity import MEETING_NAME, NUM, SESSION, TERM, meeting_of, term_of
 from .reader import Reader
 from .text import IDEOGRAPHIC_SPACE, Para, normalize_spaces, strip_spaces
 
@@ -106,8 +106,9 @@ def _title(r: Reader, text: str) -> None:
         r.title_session = parse_chinese_number(m["num"])
         if m["term"]:
             r.data.setdefault("term", term_of(m))
-        if m["meeting"] and MEETING_NAME.match(m["meeting"]):
-            r.data.setdefault("meeting", m["meeting"])
+        meeting = meeting_of(m["meeting"] or "")
+        if meeting and MEETING_NAME.match(meeting):
+            r.data.setdefault("meeting", meeting)
         head = body[:m.start()]
     else:
         head = body

@@ -25,6 +25,15 @@ MEETING_NAME = re.compile(r"^[\u4e00-\u9fff]{0,10}会议?$")
 ISSUER_TAIL = re.compile(r"(?:办公室|办公厅)$")
 
 
+# "区政府常务会议", "省府常务会议" after 第N次: the issuer's short name is not the meeting's.
+_OWNER = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?:人民政府|政府|[省市县区]府)(?=[\u4e00-\u9fff]{2})")
+
+
+def meeting_of(name: str) -> str:
+    """区政府常务会议 → 常务会议; the name as it stands otherwise."""
+    return _OWNER.sub("", name)
+
+
 def term_of(match: re.Match) -> str:
     """"十三 届" as printed → "十三届", the way the clerk writes ``term``."""
     return re.sub(r"\s", "", match["term"])
@@ -46,6 +55,7 @@ def fill_identity(r: Reader) -> None:
             d["issuer"] = issuer
     d["profile"] = _profile_for(d.get("issuer"))
     _warn_on_borrowed_header(r)
+    _warn_on_unnamed(r)
 
 
 def _warn_on_borrowed_header(r: Reader) -> None:
@@ -83,6 +93,11 @@ def _meeting_date(r: Reader) -> dt.date | None:
                 r.warn(f"会议日期没有写年份，年份 {year} 取自{source}", r.preamble_para, "date")
             except ValueError:
                 date = None
+    if date is None and r.day_match is not None and reference:
+        date = _day_in_month_of(parse_chinese_number(r.day_match["d"]), reference)
+        if date is not None:
+            r.warn(f"会议日期只写了“{r.day_match.group(0)}”，年月取自{'发布日期' if r.publish else '印发/整理日期'}",
+                   r.preamble_para, "date", hint="请核对 date")
     if date is None:
         date = reference
         if date is not None:
@@ -94,6 +109,29 @@ def _meeting_date(r: Reader) -> dt.date | None:
         r.warn("找不到会议日期：开头段落中没有“×年×月×日”，标题、编号、发布/印发日期中也没有，未填写 date",
                r.preamble_para, "date", hint="请对照原件在 YAML 中写明 date（如 2024-05-08）")
     return date
+
+
+def _day_in_month_of(day: int, reference: dt.date) -> dt.date | None:
+    """The day in the reference's month, or the month before when it is later than the
+    reference (a meeting on the 30th published on the 2nd)."""
+    year, month = reference.year, reference.month
+    if day > reference.day:
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _warn_on_unnamed(r: Reader) -> None:
+    """A field the copy does not give is named, with where it was looked for."""
+    d = r.data
+    if d.get("session") is None:
+        r.warn("找不到会次（第N次）：标题、期号和开头段落中都没有，未填写 session", r.preamble_para,
+               "session", hint="原文若有会次，请在 YAML 中写明 session")
+    if not d.get("chair"):
+        r.warn("找不到主持人：开头段落中没有“…主持”，未填写 chair", r.preamble_para, "chair",
+               hint="原文若写明主持人，请在 YAML 中写明 chair（name、title）")
 
 
 def _issuer(r: Reader) -> str | None:

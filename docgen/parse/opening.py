@@ -10,16 +10,17 @@ from __future__ import annotations
 import re
 
 from ..model.minutes import PERIODS
-from ..model.numbering import marker_level, parse_chinese_number
+from ..model.numbering import PRINTED_NUMERALS, marker_level, parse_chinese_number
 from . import units as kb
 from .dates import DATE, parse_date
 from .header import header_like
-from .identity import MEETING_NAME, SESSION, term_of
+from .identity import MEETING_NAME, SESSION, meeting_of, term_of
 from .reader import Reader
 from .text import HAN, Para
 
 INTRO = re.compile(r"^(?:会议(?:议定|研究|决定|确定|明确|讨论|同意|认为|要求)[^。，,]{0,14}"
                    r"|(?:现将)?[^。，,]{0,18}纪要如下|会议(?:研究)?(?:了)?以下事项)[：:]?$")
+DAY_ONLY = re.compile(rf"^\s*(?P<d>\d{{1,2}}|[{PRINTED_NUMERALS}]{{1,3}})\s*日(?=\s*(?:{'|'.join(PERIODS)})?\s*[，,])")
 PERIOD = re.compile(rf"^\s*({'|'.join(PERIODS)})")
 TITLES = ("常务副市长", "副市长", "代理市长", "代市长", "市长", "常务副区长", "副区长", "代理区长",
           "代区长", "区长", "常务副县长", "副县长", "代理县长", "代县长", "县长", "副州长", "州长",
@@ -47,7 +48,15 @@ def find_start(r: Reader) -> int | None:
     for later in candidates[1:]:
         if any(header_like(p.plain) for p in paras[start + 1:later]):
             start = later
+    # a web title "区政府召开第86次常务会议 胡永光主持" above the opening that starts with its date
+    if not _dated(paras[start].plain):
+        start = next((k for k in candidates if k > start and _dated(paras[k].plain)), start)
     return start
+
+
+def _dated(text: str) -> bool:
+    match = DATE.match(text)
+    return bool(match or DAY_ONLY.match(text))
 
 
 def _opening_like(text: str) -> bool:
@@ -106,6 +115,10 @@ def _date_and_period(r: Reader, text: str) -> None:
         if not lead.endswith(("，", ",")) or "主持" in lead or "召开" in lead:
             return
     if match is None:
+        if day := DAY_ONLY.match(text):     # "3日下午，…" as 广州 and 句容 publish it
+            r.day_match = day
+            if p := PERIOD.match(text[day.end():]):
+                r.data["period"] = p.group(1)
         return
     r.date_match = match
     if date:
@@ -125,7 +138,7 @@ def _session_and_meeting(r: Reader, text: str) -> None:
             pass
         if m["term"]:
             r.data["term"] = term_of(m)
-        meeting = m["meeting"]
+        meeting = meeting_of(m["meeting"] or "")
         if meeting and MEETING_NAME.match(meeting):
             r.data.setdefault("meeting", meeting)
     elif m := re.search(r"召开[^，,。]{0,12}?(?P<meeting>[\u4e00-\u9fff]{2,8}会议?)", text):
@@ -155,4 +168,14 @@ def _chair(text: str) -> dict | None:
         return {"name": m["name"], "title": m["title"]}
     if kb.name_score(clause):
         return {"name": clause}
+    if "在" in clause[2:]:          # "…副主任刘洪在区建委主持": the place, whatever it is
+        return _chair_in(clause[:clause.rindex("在")])
+    return None
+
+
+def _chair_in(clause: str) -> dict | None:
+    if m := re.fullmatch(rf"(?P<name>[{HAN}·]{{2,6}}?)(?P<title>{TITLE_RE})", clause):
+        return {"name": m["name"], "title": m["title"]}
+    if m := re.fullmatch(rf"(?:.*?)(?P<title>{TITLE_RE})(?P<name>[{HAN}·]{{2,4}})", clause):
+        return {"name": m["name"], "title": m["title"]}
     return None

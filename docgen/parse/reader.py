@@ -33,6 +33,7 @@ class Reader:
         self.source_office: str | None = None        # a web page's 来源
         self.title_session: int | None = None        # 第N次 in the title or issue line
         self.date_match: re.Match | None = None      # the opening's date, perhaps without a year
+        self.day_match: re.Match | None = None       # "3日下午，": the day alone
         self.preamble_para: Para | None = None
         # (text, paragraph, field path) of the last body text: a copy cut short ends mid-sentence
         self.last_text: tuple[str, Para | None, str] | None = None
