@@ -142,3 +142,19 @@ def test_separator_at_line_start_is_dropped():
 def test_very_long_word_breaks_where_it_overflows():
     out = lines_of("x" * 80)
     assert "".join(out) == "x" * 80 and len(out) == 2
+
+
+def test_the_large_fallback_face_is_read_only_when_a_character_needs_it():
+    from docgen.layout import fonts
+    from docgen.layout.breaker import shape
+    fonts.clear_cache()
+    try:
+        shape(Block("item", (Span("会议原则同意《实施方案》，1+27。飏"),)))
+        before = fonts.face.cache_info().currsize
+        assert shape(Block("item", (Span("飏"),)))[0].role == "rare"
+        glyphs = shape(Block("item", (Span("㐁"),)))          # in Noto only
+        assert glyphs[0].role == "fallback"
+        assert fonts.face.cache_info().currsize == before + 1
+        assert glyphs[0].width == fonts.face("fallback").advance("㐁")
+    finally:
+        fonts.clear_cache()

@@ -76,7 +76,7 @@ def is_latin(ch: str) -> bool:
 def shape(block: Block) -> list[Glyph]:
     """Glyphs with widths in cells and the font that draws each one."""
     glyphs: list[Glyph] = []
-    latin, fallbacks = face("latin"), [face(role) for role in FALLBACKS]
+    latin, fallbacks = face("latin"), _fallbacks()
     for span in block.spans:
         main = face(span.font)
         for ch in span.text:
@@ -116,7 +116,15 @@ def _words_at_their_width(glyphs: list[Glyph], latin: Face) -> None:
                     g.width = latin.advance(g.ch)
 
 
-def _glyph(ch: str, role: str, main: Face, latin: Face, fallbacks: list[Face]) -> Glyph:
+class _fallbacks:
+    """The fallback faces, each loaded only when a character reaches it: most documents
+    never need the large Noto face, whose metrics were a tenth of a cold render's start."""
+
+    def __iter__(self):
+        return (face(role) for role in FALLBACKS)
+
+
+def _glyph(ch: str, role: str, main: Face, latin: Face, fallbacks: "_fallbacks") -> Glyph:
     if ch == "\u3000":
         return Glyph(ch, role, 1.0)
     if ch == " ":

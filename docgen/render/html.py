@@ -13,7 +13,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from ..environment import REPO_ROOT
 from ..errors import DocgenError
-from ..layout.fonts import FACES, FALLBACKS, face
+from ..layout.fonts import FACES, FALLBACKS
 from ..layout.pages import Layout
 from ..model.profile import Profile
 from .provenance import GENERATOR
@@ -74,8 +74,14 @@ def font_table(profile: Profile) -> list[dict[str, object]]:
     """CSS families per role: the measured face first, then the office's own font name,
     so the HTML also looks right in a browser on a PC that has only the Windows fonts."""
     office = profile.fonts.model_dump()
-    return [{"role": role, "family": face(role).family, "weight": face(role).weight,
+    return [{"role": role, "family": family(role), "weight": FACES[role][3],
              "office": office.get(role, "")} for role in FACES]
+
+
+def family(role: str) -> str:
+    """The fontconfig family of a role, from the table: naming a face in CSS needs no
+    metrics, so a fallback face no glyph of the document uses is never loaded."""
+    return FACES[role][2]
 
 
 def render_html(layout: Layout, profile: Profile, template_dir: Path | None = None,
@@ -86,7 +92,7 @@ def render_html(layout: Layout, profile: Profile, template_dir: Path | None = No
         return env.get_template(DEFAULT_TEMPLATE).render(
             title=doc.title, author=doc.author,
             created=(created or dt.date.today()).isoformat(),
-            fonts=font_table(profile), fallbacks=[face(role).family for role in FALLBACKS],
+            fonts=font_table(profile), fallbacks=[family(role) for role in FALLBACKS],
             pages=build_views(layout, profile), column=COLUMN, sheet=StyleSheet(),
             generator=GENERATOR)
     except SecurityError as exc:
