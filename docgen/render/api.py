@@ -13,6 +13,9 @@ from ..model.minutes import Minutes
 from ..model.profile import Profile, load_profile
 
 FORMATS = ("pdf", "docx", "html")
+# Who draws docgen's own PDF: WeasyPrint from the HTML, or the typesetter's glyphs straight
+# (render/glyphpdf.py, issue 12). A user template always goes through WeasyPrint.
+PDF_WRITERS = ("weasyprint", "direct")
 
 
 @dataclass
@@ -26,11 +29,23 @@ def prepare(m: Minutes, profile: Profile | None = None) -> Rendered:
     return Rendered(typeset(m, profile), profile)
 
 
+def pdf_writer(template_dir: Path | None = None, writer: str | None = None) -> str:
+    """The PDF writer asked for (argument, else DOCGEN_PDF_WRITER), WeasyPrint for templates."""
+    chosen = writer or os.environ.get("DOCGEN_PDF_WRITER") or "weasyprint"
+    if chosen not in PDF_WRITERS:
+        raise DocgenError.one(f"不支持的 PDF 生成方式“{chosen}”", hint="可选 " + "、".join(PDF_WRITERS))
+    return "weasyprint" if template_dir is not None else chosen
+
+
 def render_bytes(m: Minutes, fmt: str, profile: Profile | None = None,
-                 template_dir: Path | None = None, prepared: Rendered | None = None) -> bytes:
+                 template_dir: Path | None = None, prepared: Rendered | None = None,
+                 writer: str | None = None) -> bytes:
     """The document in one format, as bytes; layout is computed once per call of prepare()."""
     r = prepared or prepare(m, profile)
     created = m.printed.date if m.printed else (m.date or m.compiled_date)
+    if fmt == "pdf" and pdf_writer(template_dir, writer) == "direct":
+        from .glyphpdf import render_glyph_pdf
+        return render_glyph_pdf(r.layout, r.profile, created=created)
     if fmt in ("pdf", "html"):
         from .html import render_html
         html = render_html(r.layout, r.profile, template_dir, created=created)
