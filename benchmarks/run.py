@@ -31,6 +31,7 @@ ensure_fontconfig_env()   # before WeasyPrint (Pango/fontconfig) is imported any
 from . import anchors, drafts  # noqa: E402
 from .cluster import measure_cluster  # noqa: E402
 from .cold import cold_commands, measure_cold_all  # noqa: E402
+from .desk import measure_desk  # noqa: E402
 
 SIZES = (1, 5, 20, 80)
 TARGETS = {                      # issue 7, on this machine kind (2 cores)
@@ -40,6 +41,8 @@ TARGETS = {                      # issue 7, on this machine kind (2 cores)
     "batch_docs_per_s": (">=", 4.0),
     "pdf_vs_soffice_x": (">=", 3.0),
     "growth_exponent": ("<=", 1.15),
+    "desk_start_s": ("<=", 1.0),       # issue 13: docgen edit answers within 1 s
+    "desk_keystroke_ms": ("<=", 500.0),  # and a keystroke shows new pages within 0.5 s
 }
 
 
@@ -367,6 +370,8 @@ def main(argv: list[str] | None = None) -> int:
         sizes = measure_sizes(seed, tmp, runs_small=max(3, args.runs // 2),
                               runs_big=3 if not args.quick else 1)
         cold = measure_cold(seed, tmp, args.cold_runs)
+        desk = {k: Stat(v) if v else None for k, v in
+                measure_desk(docgen_command(), drafts.SEED, max(3, args.runs // 2), warm, log).items()}
         batch1 = measure_batch(seed, tmp, args.batch_docs, 1)
         batch = measure_batch(seed, tmp, args.batch_docs, args.jobs)
         cluster = measure_cluster(docgen_command(), tmp / "drafts", tmp, args.batch_docs, args.jobs)
@@ -407,6 +412,11 @@ def main(argv: list[str] | None = None) -> int:
         print(row(label, cold.get(key), "s"))
     if cold.get("typst_cold_s"):
         print(f"  cold render PDF vs fresh Typst: {cold_ratio:.1f}× (goal ≤ 2.5×)")
+    print("  docgen edit (the desk), on the seed")
+    print(row("start until it answers", desk["start_s"], "s", "< 1", met("desk_start_s", desk["start_s"].median)))
+    print(row("pages for one edit (HTTP)", desk["pages_ms"], "ms"))
+    print(row("keystroke → new pages", desk["keystroke_ms"], "ms", "< 500",
+              met("desk_keystroke_ms", desk["keystroke_ms"].median) if desk["keystroke_ms"] else ""))
     print("  PDF steps (each alone)")
     for key in ("step_typeset_ms", "step_html_ms",
                 "step_weasy_parse_ms", "step_weasy_render_ms", "step_weasy_write_ms"):
@@ -479,6 +489,9 @@ def main(argv: list[str] | None = None) -> int:
         "typst_ms": ms(a["typst"]),
         "soffice_ms": ms(a["soffice"]),
         "weasyprint_naive_ms": ms(a["weasyprint_naive"]),
+        "desk_start_s": round(desk["start_s"].median, 3),
+        "desk_pages_ms": ms(desk["pages_ms"]),
+        "desk_keystroke_ms": ms(desk["keystroke_ms"]),
         "size_series": sizes,
         "growth_exponent": {"render_pdf": round(exp_render, 3) if exp_render else None,
                             "parse_text": round(exp_parse, 3) if exp_parse else None},
@@ -492,6 +505,9 @@ def main(argv: list[str] | None = None) -> int:
             "batch_docs_per_s": batch["docs_per_s"] >= 4,
             "pdf_vs_soffice_3x": vs_soffice >= 3 if vs_soffice else None,
             "linear_growth": worst_exp <= 1.15 if worst_exp is not None else None,
+            "desk_start_1s": desk["start_s"].median < 1,
+            "desk_keystroke_500ms": (desk["keystroke_ms"].median < 500 if desk["keystroke_ms"]
+                                     else None),
         },
         "batch": {k: (round(v, 2) if isinstance(v, float) else v) for k, v in batch.items()},
         "batch_local_docs_per_s": round(cluster["local_docs_per_s"], 2) if cluster else None,

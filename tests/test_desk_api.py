@@ -7,6 +7,7 @@ import http.client
 import queue
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import threading
@@ -241,6 +242,11 @@ def test_the_real_server_prints_its_address_and_refuses_strangers(draft):
         assert _status(port, "/api/load", f"127.0.0.1:{port}") == 403
         assert _status(port, "/?token=nope", f"127.0.0.1:{port}") == 403
         assert _status(port, f"/api/load?token={token}", f"evil.example:{port}") == 421
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=20) == 0                 # stopped cleanly, not killed
+        err = proc.stderr.read()
+        assert "Traceback" not in err, err
     finally:
-        proc.terminate()
-        proc.wait(timeout=20)
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait(timeout=20)
