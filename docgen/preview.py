@@ -1,12 +1,14 @@
 """``docgen preview FILE``: the rendered pages in a browser, refreshed when the file is saved.
 
-A small stdlib server on 127.0.0.1 only:
+The read-only view of the desk's app (docgen.desk.app.make_view_app: Starlette, served by
+uvicorn on 127.0.0.1 only):
 
 - ``/``          the page: exactly the HTML the PDF is drawn from (``render_html``), with three
                  additions — @font-face rules pointing at ``/fonts/``, a banner listing errors
                  and warnings, and a few lines of JavaScript that poll ``/version``;
-- ``/version``   a counter that goes up whenever the file's content changes (a watcher thread
-                 polls its modification time, then compares the content);
+- ``/version``   a counter that goes up whenever the file's content changes (a watchfiles
+                 thread hears of changes in the draft's and the profile's folders, then the
+                 content is compared);
 - ``/fonts/R.ext``  the font file the typesetter measured for role R (only files resolved by
                  ``docgen.layout.fonts.face(role).path``; nothing else on disk is reachable).
 
@@ -18,24 +20,19 @@ from __future__ import annotations
 
 import hashlib
 import html
-import http.server
 import io
 import json
-import signal
 import sys
 import threading
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
-from urllib.parse import urlsplit
 
 from .errors import DocgenError, Problem
 
-LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
-POLL_SECONDS = 0.25          # how often the watcher looks at the file
 PAGE_POLL_MS = 1000          # how often the page asks /version
-CHUNK = 1 << 16
+WATCH_DEBOUNCE_MS = 50       # watchfiles groups the events of one save (write, rename)
 
 
 # --------------------------------------------------------------------------- fonts
@@ -207,7 +204,6 @@ class Preview:
         self._lock = threading.Lock()
         self._snapshot = Snapshot()
         self._last_good: str | None = None
-        self._stat: tuple | None = None
         self._digest: bytes | None = None
         self.profile_path: Path | None = None     # the draft's own profile file, also watched
         self._stop = threading.Event()
@@ -283,29 +279,30 @@ class Preview:
         except OSError:
             return b"-"
 
-    def _stat_key(self) -> tuple:
-        keys = []
-        for path in (self.path, self.profile_path):
-            try:
-                st = path.stat() if path else None
-            except OSError:
-                st = None
-            keys.append((st.st_mtime_ns, st.st_size, st.st_ino) if st else None)
-        return tuple(keys)
+    def _watched(self) -> tuple[set[Path], set[Path]]:
+        """(folders to watch, files in them that matter): watching the folder, not the file,
+        also sees a save that replaces the file (an editor's write-and-rename)."""
+        files = {p.resolve() for p in (self.path, self.profile_path) if p is not None}
+        return {f.parent for f in files if f.parent.is_dir()}, files
 
     def _watch(self) -> None:
-        while not self._stop.wait(POLL_SECONDS):
-            key = self._stat_key()
-            if key != self._stat:
-                self._stat = key
+        from watchfiles import watch
+        while not self._stop.is_set():
+            folders, files = self._watched()
+            for changes in watch(*folders, stop_event=self._stop, debounce=WATCH_DEBOUNCE_MS,
+                                 step=WATCH_DEBOUNCE_MS, yield_on_timeout=False,
+                                 raise_interrupt=False):
+                if not any(Path(name).resolve() in files for _, name in changes):
+                    continue
                 try:
                     self.refresh()
                 except Exception:  # noqa: BLE001 - keep watching
                     traceback.print_exc()
+                if self._watched() != (folders, files):     # the draft now names another profile
+                    break
 
     def start(self) -> None:
         self.refresh(force=True)
-        self._stat = self._stat_key()
         self._thread = threading.Thread(target=self._watch, name="docgen-preview-watch",
                                         daemon=True)
         self._thread.start()
@@ -316,122 +313,28 @@ class Preview:
             self._thread.join(timeout=2)
 
 
-# --------------------------------------------------------------------------- HTTP
-
-
-class _Handler(http.server.BaseHTTPRequestHandler):
-    server_version = "docgen-preview"
-    preview: Preview  # set on the subclass made by make_server
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib's name
-        pass  # quiet: the terminal shows re-renders and errors, not every request
-
-    def _send(self, status: int, body: bytes, mime: str, cache: str = "no-store") -> None:
-        self.send_response(status)
-        self.send_header("Content-Type", mime)
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("Cache-Control", cache)
-        self.send_header("X-Content-Type-Options", "nosniff")
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-
-    def do_HEAD(self) -> None:  # noqa: N802 - stdlib's name
-        self.do_GET()
-
-    def _host_is_local(self) -> bool:
-        """Only requests addressed to this machine by name or number are served: a web page
-        elsewhere that rebinds its own host name to 127.0.0.1 (DNS rebinding) would send
-        its own name in Host, and must not read the draft."""
-        host = (self.headers.get("Host") or "").rsplit(":", 1)[0].strip("[]").lower()
-        return host in LOCAL_HOSTS
-
-    def do_GET(self) -> None:  # noqa: N802 - stdlib's name
-        route = urlsplit(self.path).path
-        if not self._host_is_local():
-            self._send(421, "只接受发往本机（127.0.0.1 或 localhost）的请求\n".encode("utf-8"),
-                       "text/plain; charset=utf-8")
-            return
-        try:
-            if route in ("/", "/index.html"):
-                page = self.preview.snapshot().page
-                self._send(200, page.encode("utf-8"), "text/html; charset=utf-8")
-            elif route == "/version":
-                self._send(200, str(self.preview.snapshot().version).encode(), "text/plain; charset=utf-8")
-            elif route in self.preview.fonts:
-                self._send_font(self.preview.fonts[route])
-            elif route == "/favicon.ico":
-                self._send(204, b"", "image/x-icon", cache="max-age=86400")
-            else:
-                self._send(404, "找不到该页面\n".encode("utf-8"), "text/plain; charset=utf-8")
-        except (BrokenPipeError, ConnectionResetError):
-            pass  # the browser went away (reload, closed tab)
-
-    def _send_font(self, font: FontFile) -> None:
-        cache = "max-age=86400"
-        if font.index:
-            self._send(200, self.preview.font_bytes.get(font), font.mime, cache)
-            return
-        size = font.path.stat().st_size
-        self.send_response(200)
-        self.send_header("Content-Type", font.mime)
-        self.send_header("Content-Length", str(size))
-        self.send_header("Cache-Control", cache)
-        self.end_headers()
-        if self.command == "HEAD":
-            return
-        with open(font.path, "rb") as handle:
-            while chunk := handle.read(CHUNK):
-                self.wfile.write(chunk)
-
-
-class _Server(http.server.ThreadingHTTPServer):
-    daemon_threads = True
-    allow_reuse_address = True
-
-
-def make_server(preview: Preview, port: int) -> _Server:
-    handler = type("Handler", (_Handler,), {"preview": preview})
-    try:
-        return _Server(("127.0.0.1", port), handler)
-    except OSError as exc:
-        hint = "换一个端口，或用 --port 0 自动选择" if port else None
-        raise DocgenError.one(f"无法在 127.0.0.1:{port} 启动预览服务（{exc.strerror or exc}）",
-                              hint=hint) from None
-
-
-def _interrupt(signum: int, frame: object) -> None:
-    raise KeyboardInterrupt
+# --------------------------------------------------------------------------- serving
 
 
 def serve(path: Path, port: int = 8000, say: Callable[[str], None] = print) -> int:
     """Run the preview until Ctrl-C or SIGTERM; 0 when stopped that way."""
+    from .desk.serve import bind, run, uvicorn_module
     if not path.is_file():
         raise DocgenError.one("找不到文件", file=str(path))
+    uvicorn_module()
+    from .desk.app import make_view_app
     preview = Preview(path, log=lambda text: print(text, file=sys.stderr, flush=True))
-    # Ctrl-C and `kill` both stop the server the same way, even when started from a shell
-    # that ignores SIGINT for background jobs.
-    previous = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
-    signal.signal(signal.SIGINT, _interrupt)
-    signal.signal(signal.SIGTERM, _interrupt)
-    server = None
+    sock = bind(port, "预览服务")
     try:
         preview.start()
-        server = make_server(preview, port)
-        host, bound = server.server_address[:2]
-        say(f"预览地址：http://{host}:{bound}/")
+        say(f"预览地址：http://127.0.0.1:{sock.getsockname()[1]}/")
         say(f"正在监视 {path}，保存后页面自动刷新；按 Ctrl-C 停止")
         errors = preview.snapshot().errors
         if errors:
             print(f"有错误（页面中已显示）：{errors[0]}", file=sys.stderr, flush=True)
-        server.serve_forever(poll_interval=0.2)
-    except KeyboardInterrupt:
-        pass
+        run(make_view_app(preview), sock)
     finally:
         preview.stop()
-        if server is not None:
-            server.server_close()
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
+        sock.close()
     say("预览已停止")
     return 0

@@ -43,39 +43,48 @@ async def _body(request: Request) -> dict[str, Any]:
     return value
 
 
+class Fonts:
+    """/fonts/ROLE.EXT: only the files the typesetter resolved for its roles (nothing else
+    on disk is reachable); faces inside a collection are cut out once and kept."""
+
+    def __init__(self, files: dict | None = None, cut=None) -> None:
+        from ..preview import _FontBytes, font_files
+        self.files = font_files() if files is None else files
+        self.cut = cut or _FontBytes()
+
+    async def route(self, request: Request) -> Response:
+        font = self.files.get(request.url.path)
+        if font is None:
+            return _json({"errors": [{"message": "找不到该字体"}]}, 404)
+        cache = {"Cache-Control": "max-age=86400", "X-Content-Type-Options": "nosniff"}
+        if font.index:
+            data = await run_in_threadpool(self.cut.get, font)
+            return Response(data, media_type=font.mime, headers=cache)
+        return FileResponse(font.path, media_type=font.mime, headers=cache)
+
+
 class Routes:
     """Handlers bound to one desk and one token."""
 
-    def __init__(self, desk: Desk, token: str, fonts: dict | None = None) -> None:
+    def __init__(self, desk: Desk, token: str) -> None:
         self.desk = desk
         self.token = token
-        self._fonts = fonts
-        self._font_bytes = None
+        self._fonts: Fonts | None = None
 
     # -- fonts: the faces the typesetter measured, so the pages look as the PDF does
 
-    def fonts(self) -> dict:
+    def fonts(self) -> "Fonts":
         if self._fonts is None:
-            from ..preview import font_files
-            self._fonts = font_files()
+            self._fonts = Fonts()
         return self._fonts
 
     def font_css(self) -> str:
         from ..preview import font_face_css
-        return font_face_css(self.fonts()).replace('.otf")', f'.otf?token={self.token}")') \
+        return font_face_css(self.fonts().files).replace('.otf")', f'.otf?token={self.token}")') \
             .replace('.ttf")', f'.ttf?token={self.token}")')
 
     async def font(self, request: Request) -> Response:
-        font = self.fonts().get(request.url.path)
-        if font is None:
-            return _json({"errors": [{"message": "找不到该字体"}]}, 404)
-        if font.index:
-            if self._font_bytes is None:
-                from ..preview import _FontBytes
-                self._font_bytes = _FontBytes()
-            data = await run_in_threadpool(self._font_bytes.get, font)
-            return Response(data, media_type=font.mime, headers={"Cache-Control": "max-age=86400"})
-        return FileResponse(font.path, media_type=font.mime, headers={"Cache-Control": "max-age=86400"})
+        return await self.fonts().route(request)
 
     # -- the page
 
@@ -161,6 +170,33 @@ async def _internal(request: Request, exc: Exception) -> Response:
     import traceback
     traceback.print_exception(exc)
     return _json({"errors": [{"path": "", "message": f"内部错误：{type(exc).__name__}: {exc}"}]}, 500)
+
+
+def make_view_app(preview: Any) -> Guard:
+    """``docgen preview``: the read-only view of a draft on disk (docgen.preview.Preview
+    renders it and follows its saves). Only Host is checked: the page changes nothing, and
+    another site's page cannot read it (same-origin policy)."""
+    fonts = Fonts(preview.fonts, preview.font_bytes)
+
+    async def page(request: Request) -> Response:
+        return Response(preview.snapshot().page, media_type="text/html; charset=utf-8",
+                        headers=NO_STORE)
+
+    async def version(request: Request) -> Response:
+        return Response(str(preview.snapshot().version), media_type="text/plain; charset=utf-8",
+                        headers=NO_STORE)
+
+    async def no_icon(request: Request) -> Response:
+        return Response(b"", status_code=204, headers={"Cache-Control": "max-age=86400"})
+
+    async def not_found(request: Request, exc: Exception) -> Response:
+        return Response("找不到该页面\n", status_code=404, media_type="text/plain; charset=utf-8")
+
+    app = Starlette(routes=[
+        Route("/", page), Route("/index.html", page), Route("/version", version),
+        Route("/fonts/{name}", fonts.route), Route("/favicon.ico", no_icon),
+    ], exception_handlers={404: not_found, Exception: _internal})
+    return Guard(app, token=None)
 
 
 def make_app(path: Path, token: str) -> Guard:

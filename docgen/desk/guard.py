@@ -60,7 +60,8 @@ class TooLarge(Exception):
 class Guard:
     """ASGI middleware in front of the desk's routes."""
 
-    def __init__(self, app: ASGIApp, token: str, max_body: int = MAX_BODY) -> None:
+    def __init__(self, app: ASGIApp, token: str | None, max_body: int = MAX_BODY) -> None:
+        """``token`` None: a read-only view, which needs no token (see app.make_view_app)."""
         self.app = app
         self.token = token
         self.max_body = max_body
@@ -72,7 +73,8 @@ class Guard:
         if _host(scope) not in LOCAL_HOSTS:
             await _refuse(send, 421, "只接受发往本机（127.0.0.1 或 localhost）的请求")
             return
-        if not secrets.compare_digest(_token(scope).encode(), self.token.encode()):
+        if self.token is not None and not secrets.compare_digest(_token(scope).encode(),
+                                                                 self.token.encode()):
             await _refuse(send, 403, "缺少或错误的访问令牌：请使用 docgen edit 打印的完整地址")
             return
         for key, value in scope.get("headers", []):
