@@ -15,8 +15,8 @@ from .errors import DocgenError
 from .layout.fonts import FACES, ROLE_NAMES, face
 
 SETUP = "make setup"
-PACKAGES = ["pydantic", "PyYAML", "Jinja2", "weasyprint", "pydyf", "fonttools", "python-docx",
-            "PyMuPDF"]
+PACKAGES = ["pydantic", "PyYAML", "Jinja2", "weasyprint", "pydyf", "uharfbuzz", "fonttools",
+            "python-docx", "PyMuPDF"]
 DOCX_NAMES = ["仿宋_GB2312", "黑体", "楷体_GB2312", "宋体", "方正小标宋简体", "Times New Roman"]
 
 
