@@ -205,3 +205,32 @@ def test_a_mistake_is_shown_at_its_field_and_the_pages_stay(page, tmp_path):
         assert not page.locator(".problem.error").count()
     finally:
         desk.stop()
+
+
+def test_saving_over_a_file_changed_on_disk_asks_first(page, tmp_path):
+    path = tmp_path / "seed.yaml"
+    shutil.copy(SEED_YAML, path)
+    desk = Desk(path)
+    try:
+        open_desk(page, desk)
+        wait_rendered(page)
+        path.write_text(SEED_YAML.read_text(encoding="utf-8") + "# 同事改过\n", encoding="utf-8")
+        fill(page, "recorder", "张三")
+        asked: list[str] = []
+
+        def answer(dialog, accept: bool) -> None:
+            asked.append(dialog.message)
+            dialog.accept() if accept else dialog.dismiss()
+
+        page.once("dialog", lambda d: answer(d, False))
+        page.click("#save")
+        page.wait_for_function("() => document.getElementById('status').textContent.includes('已被修改')")
+        assert "已被修改" in asked[0]
+        assert path.read_text(encoding="utf-8").endswith("# 同事改过\n")     # refused: kept
+
+        page.once("dialog", lambda d: answer(d, True))
+        page.click("#save")
+        page.wait_for_function("() => document.getElementById('status').textContent.startsWith('已保存')")
+        assert len(asked) == 2 and load_minutes(path).minutes.recorder == "张三"
+    finally:
+        desk.stop()
