@@ -49,8 +49,9 @@ class Cluster:
     """``dask scheduler`` and two ``dask worker`` processes (with nannies, so that a killed
     worker comes back as a real deployment's would)."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, workers: int = 2) -> None:
         self.folder = folder
+        folder.mkdir(parents=True, exist_ok=True)
         (folder / "crashplugin.py").write_text(PLUGIN, encoding="utf-8")
         env = {**os.environ, "DASK_DISTRIBUTED__SCHEDULER__ALLOWED_FAILURES": "1",
                "PYTHONPATH": str(folder)}
@@ -63,19 +64,19 @@ class Cluster:
         while not file.exists() and time.monotonic() < deadline:
             time.sleep(0.1)
         self.address = json.loads(file.read_text())["address"]
-        for _ in range(2):
+        for _ in range(workers):
             self.procs.append(subprocess.Popen(
                 [str(BIN / "dask"), "worker", self.address, "--nthreads", "1", "--no-dashboard",
                  "--host", "127.0.0.1"], **common))
         sys.path.insert(0, str(folder))
         self.client = distributed.Client(self.address, timeout="30s")
-        self.client.wait_for_workers(2, timeout=60)
+        self.client.wait_for_workers(workers, timeout=60)
 
     def worker_pids(self) -> list[int]:
         return sorted(self.client.run(os.getpid).values())
 
     def close(self) -> None:
-        self.client.close()
+        self.client.close(timeout=10)
         for proc in self.procs:
             proc.terminate()
         for proc in self.procs:
@@ -210,3 +211,26 @@ def test_a_local_cluster_and_no_dask_without_scheduler(tmp_path):
                            text=True, encoding="utf-8", timeout=120)
     assert plain.stdout.strip().splitlines()[-1] == "[]", plain.stdout + plain.stderr
     assert (tmp_path / "plain" / "d001.html").exists()
+
+
+def test_the_scheduler_lost_stops_the_run_and_it_resumes(tmp_path):
+    own = Cluster(tmp_path / "own", workers=1)
+    inputs = drafts(tmp_path / "in", 30)
+    out = tmp_path / "out"
+    try:
+        proc = start_batch(tmp_path, "in", "-o", "out", "--format", "pdf", "--scheduler", own.address)
+        wait_for_records(out, 4, proc)
+        own.procs[0].kill()                                  # the scheduler, SIGKILL
+        _, stderr = proc.communicate(timeout=180)
+    finally:
+        own.close()
+    assert proc.returncode == 2, stderr
+    assert "与调度器的连接中断" in stderr and "docgen-batch.jsonl" in stderr
+    assert "Traceback" not in stderr
+    before = records(out)
+    assert 4 <= len(before) < len(inputs)
+
+    result = docgen("batch", "in", "-o", "out", "--format", "pdf", "-j", "2", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    skipped = int(re.search(r"跳过 (\d+) 个", result.stdout)[1])
+    assert skipped >= len(before) and len(records(out)) == len(inputs)
