@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 
 from .errors import DocgenError, Problem
-from .layout.blocks import chinese_date
+from .model.numbering import chinese_date
 from .model.minutes import Minutes
 
 __all__ = ["classify", "preamble_text", "short_issuer"]

@@ -92,7 +92,7 @@ def _mostly(p, size: float) -> bool:
 
 def audit_file(path: Path | str, profile: Profile | None = None) -> Report:
     """Audit one finished document; DocgenError when it cannot be read."""
-    from ..parse.api import read_bytes
+    from ..parse.limits import read_bytes
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:

@@ -12,7 +12,7 @@ from typing import Literal
 
 from ..gbt9704 import BODY
 from ..model.minutes import Item, Minutes, UnitEntry
-from ..model.numbering import chinese_number, chinese_numeral_date, level_styles, marker
+from ..model.numbering import chinese_date, chinese_number, chinese_numeral_date, level_styles, marker
 from ..model.profile import Profile
 
 FontRole = Literal["fangsong", "hei", "kai", "song", "xiaobiaosong"]
@@ -65,11 +65,6 @@ class Document:
     colophon: list[Block] = field(default_factory=list)
     title: str = ""
     author: str = ""
-
-
-def chinese_date(value) -> str:
-    """GB/T 9704 §7.3.5.4: 2020年6月1日 — Arabic numerals, no zero padding."""
-    return f"{value.year}年{value.month}月{value.day}日"
 
 
 def pad_name(name: str) -> str:

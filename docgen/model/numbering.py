@@ -48,6 +48,11 @@ def chinese_number(n: int) -> str:
     return DIGITS[hundreds] + "百" + tail
 
 
+def chinese_date(value) -> str:
+    """GB/T 9704 §7.3.5.4: 2020年6月1日 — Arabic numerals, no zero padding."""
+    return f"{value.year}年{value.month}月{value.day}日"
+
+
 def chinese_numeral_date(year: int, month: int, day: int) -> str:
     """二〇一一年十月十七日: the year digit by digit, with 〇 (U+3007) for zero."""
     digits = "".join("〇" if c == "0" else DIGITS[int(c)] for c in str(year))

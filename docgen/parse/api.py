@@ -14,44 +14,14 @@ from pathlib import Path
 
 from ..errors import DocgenError, Problem
 from ..model.minutes import Minutes
-from ..model.source import decode, unreadable
+from ..model.source import decode
+from .limits import MAX_INPUT_BYTES, check_size, read_bytes, too_big
 
-MAX_INPUT_BYTES = 50 * 1024 * 1024
 # Control characters and bidirectional overrides in a copied text are never the minutes'
 # text: they would reach the YAML (which check then refuses) and the terminal (ESC sequences).
 CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 TEXT_SUFFIXES = {".txt", ".text", ".htm", ".html", ".md"}
 SUFFIXES = (".txt", ".pdf", ".docx")
-
-
-def check_size(path: Path) -> int:
-    name = str(path)
-    try:
-        st = path.stat()
-    except OSError as exc:
-        raise unreadable(exc, name) from None
-    if path.is_dir():
-        raise DocgenError.one("这是一个文件夹，不是文件", file=name)
-    if st.st_size == 0:
-        raise DocgenError.one("文件是空的", file=name)
-    if st.st_size > MAX_INPUT_BYTES:
-        raise DocgenError.one(f"文件过大（{st.st_size / 1024 / 1024:.0f} MB，上限 50 MB），不像是一份纪要",
-                              file=name)
-    return st.st_size
-
-
-def read_bytes(path: Path) -> bytes:
-    check_size(path)
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_INPUT_BYTES + 1)
-    except OSError as exc:
-        raise DocgenError.one(f"无法读取文件（{exc.strerror or exc}）", file=str(path)) from None
-    if len(data) > MAX_INPUT_BYTES:
-        raise DocgenError.one("文件过大（上限 50 MB），不像是一份纪要", file=str(path))
-    if not data.strip():
-        raise DocgenError.one("文件是空的", file=str(path))
-    return data
 
 
 def decode_text(data: bytes, name: str) -> str:
@@ -101,7 +71,7 @@ def damaged_is_refused(name: str, kind: str) -> Iterator[None]:
 def parse_bytes(data: bytes, suffix: str, name: str) -> tuple[Minutes, list[Problem]]:
     suffix = suffix.lower()
     if len(data) > MAX_INPUT_BYTES:
-        raise DocgenError.one("文件过大（上限 50 MB），不像是一份纪要", file=name)
+        raise too_big(len(data), name)
     if not data.strip():
         raise DocgenError.one("文件是空的", file=name)
     if suffix == ".pdf":

@@ -1,6 +1,6 @@
 """Dates as archived copies write them, back to ``datetime.date``.
 
-The print sets 2020年4月29日 (``layout.blocks.chinese_date``); older copies and opening
+The print sets 2020年4月29日 (``model.numbering.chinese_date``); older copies and opening
 paragraphs write 二〇二〇年四月二十九日 or leave the year out; web pages add a
 "发布时间：2020-04-29" line. Every form is read here, once.
 """

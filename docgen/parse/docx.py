@@ -21,7 +21,7 @@ from typing import Iterator
 from ..errors import DocgenError, Problem
 from ..model.minutes import Minutes
 from ..model.numbering import PRINTED_MARKERS, marker
-from .api import MAX_INPUT_BYTES
+from .limits import check_sized
 from .text import Line, Para, normalize_spaces
 
 MAX_MEMBERS = 3000
@@ -34,10 +34,7 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 def check_zip(source: Path | bytes, name: str) -> None:
     """Refuse what is not a sane DOCX container, reading only the central directory."""
     size = len(source) if isinstance(source, bytes) else source.stat().st_size
-    if size > MAX_INPUT_BYTES:
-        raise DocgenError.one(f"文件过大（{size / 1024 / 1024:.0f} MB，上限 50 MB），不像是一份纪要", file=name)
-    if size == 0:
-        raise DocgenError.one("文件是空的", file=name)
+    check_sized(size, name)
     handle = io.BytesIO(source) if isinstance(source, bytes) else open(source, "rb")
     try:
         head = handle.read(4)
