@@ -66,13 +66,21 @@ def _import_dask() -> Any:
     return dask, distributed
 
 
+def _quiet_dask() -> None:
+    """Dask logs a lost connection with its tracebacks; docgen says it once, in Chinese.
+    Dask's logging config gives some loggers (distributed.client …) levels of their own,
+    so each is quietened, and those made later inherit from ``distributed``."""
+    for name in ["distributed", *logging.root.manager.loggerDict]:
+        if name == "distributed" or name.startswith("distributed."):
+            logging.getLogger(name).setLevel(logging.CRITICAL)
+
+
 @contextlib.contextmanager
 def client_for(scheduler: str, jobs_hint: int | None) -> Iterator[Any]:
     """A Dask client for the address, starting (and stopping) a local cluster if asked."""
     dask, distributed = _import_dask()
     kind, workers = parse_scheduler(scheduler)
-    # Dask logs a lost connection with its tracebacks; docgen says it once, in Chinese
-    logging.getLogger("distributed").setLevel(logging.CRITICAL)
+    _quiet_dask()
     with dask.config.set({"distributed.comm.timeouts.connect": CONNECT_TIMEOUT}):
         if kind == "remote":
             try:
