@@ -48,9 +48,9 @@ class Fonts:
     on disk is reachable); faces inside a collection are cut out once and kept."""
 
     def __init__(self, files: dict | None = None, cut=None) -> None:
-        from ..preview import _FontBytes, font_files
+        from ..render.webfonts import FontBytes, font_files
         self.files = font_files() if files is None else files
-        self.cut = cut or _FontBytes()
+        self.cut = cut or FontBytes()
 
     async def route(self, request: Request) -> Response:
         font = self.files.get(request.url.path)
@@ -79,7 +79,7 @@ class Routes:
         return self._fonts
 
     def font_css(self) -> str:
-        from ..preview import font_face_css
+        from ..render.webfonts import font_face_css
         return font_face_css(self.fonts().files).replace('.otf")', f'.otf?token={self.token}")') \
             .replace('.ttf")', f'.ttf?token={self.token}")')
 
