@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from ..parse.pdf import LABEL_START, PRINTED_LINE, PdfPage, PLine, grid, is_folio, read_pages
+from ..parse.pdf import (LABEL_START, PRINTED_LINE, PdfPage, PLine, grid, is_folio, read_pages,
+                         readable_lines)
 
 # A CJK glyph's em box: its top 0.88 em above the baseline (OpenType's ideographic em box).
 # In a grid line the glyph is centred (CSS half-leading), so the line's top is half the
@@ -113,13 +114,9 @@ def _plain(pl: PLine) -> str:
 
 def measure_pdf(data: bytes, name: str) -> PdfMeasure:
     """Read a PDF and measure its grid; refusal messages as ``docgen parse`` gives them."""
-    from ..errors import DocgenError
     _, pages = read_pages(data, name)
     lines = [pl for page in pages for pl in page.lines]
-    kept = [pl for pl in lines if not is_folio(pl)]
-    if not kept:
-        raise DocgenError.one("PDF 中没有可读取的文字（可能是扫描件或图片）", file=name,
-                              hint="扫描件需要先做文字识别（OCR）")
+    kept = readable_lines(lines, name)
     body_size, cell, left, pitch = grid(kept)
     colophon = _colophon(kept)
     in_colophon = {id(pl) for pl in colophon}

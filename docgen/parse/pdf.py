@@ -198,12 +198,18 @@ def read_pages(data: bytes, name: str) -> tuple[dict, list[PdfPage]]:
 def pdf_lines(data: bytes, name: str) -> tuple[list[Line], dict]:
     """The document's lines, with zone and paragraph starts read from position and size."""
     hints, pages = read_pages(data, name)
-    raw = [pl for page in pages for pl in page.lines]
-    kept = [pl for pl in raw if not is_folio(pl)]
+    kept = readable_lines([pl for page in pages for pl in page.lines], name)
+    return _lines(kept, *grid(kept)), hints
+
+
+def readable_lines(lines: list[PLine], name: str) -> list[PLine]:
+    """The lines that are not page numbers; a PDF with none (a scan) is refused, for
+    parse and audit alike."""
+    kept = [pl for pl in lines if not is_folio(pl)]
     if not kept:
         raise DocgenError.one("PDF 中没有可读取的文字（可能是扫描件或图片）", file=name,
                               hint="扫描件需要先做文字识别（OCR）")
-    return _lines(kept, *grid(kept)), hints
+    return kept
 
 
 def is_folio(pl: PLine) -> bool:
