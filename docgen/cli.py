@@ -447,7 +447,8 @@ def _add_audit(sub: Any) -> None:
                        description="测量成品纪要的版心、行数字数、字体字号、纪要标志、版记和页码，"
                                    "逐条列出不符合之处和改法。DOCX 按文档自身的设置检查，"
                                    "版面各项（版记所在页、纪要标志位置、各页页码）按 LibreOffice 转换的 PDF 测量。"
-                                   "符合时退出码为 0，不符合时为 1，无法读取时为 2。")
+                                   "符合时退出码为 0，不符合时为 1，无法读取时为 2；"
+                                   "半角标点等文字校对只作提示，不影响退出码。")
     p.add_argument("file", metavar="FILE", help="成品纪要：.pdf 或 .docx")
     p.add_argument("--profile", metavar="P", default=None,
                    help="按版式检查纪要标志字号等（名称或版式文件；缺省只查国标）")

@@ -11,7 +11,7 @@ import shutil
 
 import pytest
 from docx import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor, Twips
@@ -178,9 +178,10 @@ def minutes_docx(*, margins=(PAGE.top_mm, PAGE.right_mm, PAGE.bottom_mm, PAGE.le
 def test_docgen_docx_conforms(seed_minutes, seed_rendered):
     from docgen.render.api import render_bytes
     report = audit_docx_bytes(render_bytes(seed_minutes, "docx", prepared=seed_rendered), "seed.docx")
-    # the six half-width commas of the printed original, kept as printed, and nothing else
-    assert report.rule_ids() == {"body.punctuation"}, [f.as_dict() for f in report.findings]
-    assert "“,”6 个" in report.findings[0].measured
+    # conforms; the six half-width commas of the printed original, kept as printed, are a 提示
+    assert report.conforms, [f.as_dict() for f in report.breaches]
+    assert [f.rule.id for f in report.advisories] == ["body.punctuation"]
+    assert "“,”6 个" in report.advisories[0].measured
     assert report.measured["chars_per_line"] == GRID.chars
     assert report.measured["lines_per_page"] == GRID.lines
     assert report.measured["libreoffice_pdf"]["colophon_page"] == 12

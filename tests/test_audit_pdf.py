@@ -107,10 +107,12 @@ def _rules(pdf: bytes) -> set[str]:
 
 def test_seed_pdf_conforms(seed_pdf):
     """The seed's layout conforms; its text keeps the six half-width commas of the printed
-    original (fixtures/suzhou-2020-96.yaml says where), and audit finds exactly those."""
+    original (fixtures/suzhou-2020-96.yaml says where): audit lists exactly those, as a
+    提示 of wording that does not make the layout non-conforming."""
     report = audit_pdf_bytes(seed_pdf, "seed.pdf")
-    assert report.rule_ids() == {"body.punctuation"}
-    assert "“,”6 个" in report.findings[0].measured
+    assert report.conforms and report.breaches == []
+    assert [f.rule.id for f in report.advisories] == ["body.punctuation"]
+    assert "“,”6 个" in report.advisories[0].measured
     assert report.measured["chars_per_line"] == GRID.chars
     assert report.measured["lines_per_page"] == GRID.lines
     assert report.measured["colophon_page"] == 12
@@ -143,6 +145,7 @@ def test_hand_made_page_conforms():
 def test_one_rule_broken_is_reported_alone(knobs, expected):
     report = audit_pdf_bytes(_pdf(minutes_html(**knobs)), "bad.pdf")
     assert report.rule_ids() == expected, [f.as_dict() for f in report.findings]
+    assert report.conforms == (expected == {"body.punctuation"})
     for finding in report.findings:
         assert finding.fix and finding.where and finding.measured
 
@@ -167,7 +170,12 @@ def test_cli_text_and_json(tmp_path, seed_pdf):
     ok = subprocess.run(run + [str(tmp_path / "plain.pdf")], capture_output=True, text=True)
     assert ok.returncode == 0 and "✓" in ok.stdout, ok.stdout + ok.stderr
     seed = subprocess.run(run + [str(good)], capture_output=True, text=True)
-    assert seed.returncode == 1 and "body.punctuation" in seed.stdout
+    assert seed.returncode == 0 and "✓" in seed.stdout, seed.stdout + seed.stderr
+    assert "另有 1 条提示" in seed.stdout and "body.punctuation" in seed.stdout
+    seed_json = json.loads(subprocess.run(run + [str(good), "--format", "json"], capture_output=True,
+                                          text=True).stdout)
+    assert seed_json["conforms"] and seed_json["findings"] == []
+    assert [f["rule"] for f in seed_json["advisories"]] == ["body.punctuation"]
     found = subprocess.run(run + [str(bad), "--format", "json"], capture_output=True, text=True)
     assert found.returncode == 1, found.stderr
     data = json.loads(found.stdout)

@@ -50,7 +50,10 @@ def audit_pdf_bytes(data: bytes, name: str, profile: Profile | None = None) -> R
     return report
 
 
-def audit_docx_bytes(data: bytes, name: str, profile: Profile | None = None) -> Report:
+def audit_docx_bytes(data: bytes, name: str, profile: Profile | None = None,
+                     layout_pdf: bytes | None = None) -> Report:
+    """``layout_pdf``: LibreOffice's PDF of this DOCX when the caller already has it (a
+    batch converts many in one LibreOffice run)."""
     from ..parse.api import damaged_is_refused
     from ..parse.docx import open_docx
     from .docxdoc import read_docx_settings
@@ -70,7 +73,7 @@ def audit_docx_bytes(data: bytes, name: str, profile: Profile | None = None) -> 
                     report, "docx")
     header.check_docx_mark(settings, report, profile.mark_size_pt if profile else None)
     backmatter.check_docx_footers(settings, report)
-    pdf, why = docx_to_pdf(data)
+    pdf, why = (layout_pdf, "") if layout_pdf is not None else docx_to_pdf(data)
     if pdf is None:
         report.notes.append(why)
         return report

@@ -15,11 +15,17 @@ SOURCES = {"pdf": "PDF", "docx": "DOCX 设置", "docx-pdf": "LibreOffice 转换�
 
 @dataclass(frozen=True)
 class Rule:
-    """A requirement of the standard that audit measures."""
+    """A requirement of the standard that audit measures.
+
+    An advisory rule is one of wording, not of format (GB/T 15834's punctuation): a copy
+    that keeps an archived document's half-width commas is still laid out to GB/T 9704,
+    so such a finding is shown as a 提示 and leaves the exit code alone.
+    """
 
     id: str          # e.g. page.margins
     clause: str      # e.g. §5.2.1
     title: str       # Chinese, e.g. 版心位置（页边距）
+    advisory: bool = False
 
 
 @dataclass
@@ -51,8 +57,16 @@ class Report:
     notes: list[str] = field(default_factory=list)       # checks skipped, and why
 
     @property
+    def breaches(self) -> list[Finding]:
+        return [f for f in self.findings if not f.rule.advisory]
+
+    @property
+    def advisories(self) -> list[Finding]:
+        return [f for f in self.findings if f.rule.advisory]
+
+    @property
     def conforms(self) -> bool:
-        return not self.findings
+        return not self.breaches
 
     def add(self, rule: Rule, measured: str, expected: str, where: str, fix: str,
             source: str = "pdf") -> None:

@@ -13,8 +13,10 @@ import shutil
 import subprocess
 import tempfile
 from pathlib import Path
+from typing import Sequence
 
 TIMEOUT_SECONDS = 180
+FAILED = "LibreOffice 未能把这个 DOCX 转成 PDF，版面相关各项未检查"
 
 
 def soffice() -> str | None:
@@ -23,24 +25,33 @@ def soffice() -> str | None:
 
 def docx_to_pdf(data: bytes) -> tuple[bytes | None, str]:
     """(the PDF, "") or (None, why not, in Chinese)."""
+    pdfs, why = docx_to_pdfs([data])
+    return pdfs.get(0), why or ("" if 0 in pdfs else FAILED)
+
+
+def docx_to_pdfs(docs: Sequence[bytes]) -> tuple[dict[int, bytes], str]:
+    """Many DOCX in one LibreOffice run (its start-up is most of a conversion's time):
+    {index: PDF} for those it converted, and why none were, in Chinese."""
     from ..environment import ensure_fontconfig_env
     program = soffice()
     if program is None:
-        return None, "未安装 LibreOffice（soffice），版面相关各项未检查（apt-get install libreoffice-writer-nogui）"
+        return {}, "未安装 LibreOffice（soffice），版面相关各项未检查（apt-get install libreoffice-writer-nogui）"
     ensure_fontconfig_env()
     with tempfile.TemporaryDirectory(prefix="docgen-audit-") as folder:
-        source = Path(folder) / "audit.docx"
-        source.write_bytes(data)
+        sources = [Path(folder) / f"audit-{i}.docx" for i in range(len(docs))]
+        for source, data in zip(sources, docs):
+            source.write_bytes(data)
         env = dict(os.environ, HOME=folder)
         try:
             subprocess.run([program, f"-env:UserInstallation=file://{folder}/profile", "--headless",
-                            "--norestore", "--convert-to", "pdf", "--outdir", folder, str(source)],
-                           env=env, capture_output=True, timeout=TIMEOUT_SECONDS, check=False)
+                            "--norestore", "--convert-to", "pdf", "--outdir", folder,
+                            *map(str, sources)],
+                           env=env, capture_output=True, timeout=TIMEOUT_SECONDS * max(1, len(docs)),
+                           check=False)
         except subprocess.TimeoutExpired:
-            return None, f"LibreOffice 转换超过 {TIMEOUT_SECONDS} 秒，版面相关各项未检查"
+            return {}, f"LibreOffice 转换超过 {TIMEOUT_SECONDS} 秒，版面相关各项未检查"
         except OSError as exc:
-            return None, f"无法运行 LibreOffice（{exc}），版面相关各项未检查"
-        out = Path(folder) / "audit.pdf"
-        if not out.is_file():
-            return None, "LibreOffice 未能把这个 DOCX 转成 PDF，版面相关各项未检查"
-        return out.read_bytes(), ""
+            return {}, f"无法运行 LibreOffice（{exc}），版面相关各项未检查"
+        pdfs = {i: out.read_bytes() for i, source in enumerate(sources)
+                if (out := source.with_suffix(".pdf")).is_file()}
+        return pdfs, "" if pdfs else FAILED
