@@ -232,3 +232,15 @@ def test_a_coordination_meeting_keeps_its_name():
         "县政府第十五届第二十三次常务会议纪要", "县政府协调会纪要")
     minutes, _ = parse_text(text, "<web.txt>")
     assert minutes.meeting == "协调会"
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("1.3月15日前完成招标。", (2, "3月15日前完成招标。")),   # item 1, then a month: not a figure
+    ("2. 12月底前完成验收。", (2, "12月底前完成验收。")),
+    ("1.5亿元专项资金已经下达。", None),                    # a figure
+    ("2020.", None),                                        # a year
+])
+def test_a_month_after_a_marker_is_text(line, expected):
+    """The reading of a printed marker that the parser and audit's numbering check share."""
+    from docgen.model.numbering import marker_level
+    assert marker_level(line) == expected

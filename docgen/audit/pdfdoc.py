@@ -38,12 +38,20 @@ class PdfMeasure:
 
     @cached_property
     def right(self) -> float:
-        """The 版心's right edge: where most lines end flush, within half a point of each
-        other (a hanging mark lies beyond it; short lines end anywhere)."""
-        ends = sorted(pl.x1 for pl in self.body)
-        best = max(ends, key=lambda x: (sum(1 for e in ends if abs(e - x) <= 0.5), -x))
-        near = [e for e in ends if abs(e - best) <= 0.5]
-        return sum(near) / len(near)
+        """The 版心's right edge, where wrapped lines end flush.
+
+        A wrapped line is one the next line goes on from at the left edge (no indent): only
+        those are full, so a short draft of indented one-line paragraphs does not set the
+        edge at its longest paragraph. With no wrapped line, the 纪要标志 is centred on the
+        版心 and mirrors its left edge; failing both, the end most lines share.
+        """
+        wrapped = [pl.x1 for pl, after in zip(self.body, self.body[1:])
+                   if after.page == pl.page and abs(after.x0 - self.left) <= 0.5]
+        if wrapped:
+            return _flush(wrapped)
+        if self.mark is not None:
+            return self.mark.x0 + self.mark.x1 - self.left
+        return _flush([pl.x1 for pl in self.body])
 
     @property
     def page_width(self) -> float:
@@ -95,6 +103,14 @@ class PdfMeasure:
         own = [pl for pl in self.pages[page - 1].lines if not is_folio(pl)]
         ids = {id(pl) for pl in self.colophon}
         return bool(own) and all(id(pl) in ids for pl in own)
+
+
+def _flush(ends: list[float]) -> float:
+    """The end most lines share, within half a point (a hanging mark lies beyond it)."""
+    ends = sorted(ends)
+    best = max(ends, key=lambda x: (sum(1 for e in ends if abs(e - x) <= 0.5), -x))
+    near = [e for e in ends if abs(e - best) <= 0.5]
+    return sum(near) / len(near)
 
 
 def _colophon(lines: list[PLine]) -> list[PLine]:

@@ -20,10 +20,12 @@ TYPED = [
 ]
 # A marker as found at the start of an archived paragraph, any level: read leniently
 # (○, a comma after 一 as web copies have it) but never a year "2020." or a figure "1.5".
+# A month right after the marker is the item's text, not a figure: "1.3月15日前完成".
+MONTH_AHEAD = r"\s*\d{1,2}\s*月"
 PRINTED_MARKERS = [
     re.compile(rf"^[{PRINTED_NUMERALS}]+\s*[、，,．.]"),
     re.compile(rf"^[（(]\s*[{PRINTED_NUMERALS}]+\s*[）)]"),
-    re.compile(r"^\d{1,2}\s*[.．、](?![\d.．])"),
+    re.compile(rf"^\d{{1,2}}\s*[.．、](?={MONTH_AHEAD}|[^\d.．]|$)"),
     re.compile(r"^[（(]\s*\d{1,2}\s*[）)]"),
 ]
 
@@ -128,7 +130,7 @@ def marker_level(text: str) -> tuple[int, str] | None:
         match = pattern.match(text)
         if match:
             rest = text[match.end():].lstrip(" \u3000")
-            if level == 2 and rest[:1].isdigit():
+            if level == 2 and rest[:1].isdigit() and not re.match(MONTH_AHEAD, rest):
                 continue
             return level, rest
     return None
