@@ -11,13 +11,13 @@ import shutil
 
 import pytest
 from docx import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor, Twips
 
 from docgen.audit.api import audit_docx_bytes
-from docgen.gbt9704 import GRID, PAGE
+from docgen.gbt9704 import GRID, PAGE, mm, twips
 
 needs_soffice = pytest.mark.skipif(not (shutil.which("soffice") or shutil.which("libreoffice")),
                                    reason="LibreOffice (soffice) is not installed: run make setup")
@@ -154,7 +154,10 @@ def minutes_docx(*, margins=(PAGE.top_mm, PAGE.right_mm, PAGE.bottom_mm, PAGE.le
     plain()
     plain()
     plain("分送：各市、区人民政府，市各有关部门。", size=14, indent=280)
-    plain("苏州市人民政府办公室　　　　　　　　2020年6月1日印发", size=14, indent=280)
+    printed = plain("苏州市人民政府办公室\t2020年6月1日印发", size=14)
+    printed.paragraph_format.left_indent = Twips(280)
+    printed.paragraph_format.tab_stops.add_tab_stop(Twips(twips(mm(PAGE.body_width_mm)) - 280),
+                                                    WD_TAB_ALIGNMENT.RIGHT)
 
     doc.settings.odd_and_even_pages_header_footer = folio == "sides"
     sides = [(section.footer, WD_ALIGN_PARAGRAPH.RIGHT if folio == "sides" else WD_ALIGN_PARAGRAPH.CENTER)]

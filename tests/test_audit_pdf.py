@@ -48,13 +48,19 @@ def minutes_html(*, margins=(PAGE.top_mm, PAGE.right_mm, PAGE.bottom_mm, PAGE.le
                  chars: int = GRID.chars, body_font: str = "仿宋_GB2312", body_size: float = 16,
                  mark_colour: str = "#E60012", folio: str = "sides", colophon_page: int = 2,
                  second: str = "二", heading_face: str = "黑体", indent: bool = True,
-                 comma: str = "，", overflow: bool = False) -> str:
+                 comma: str = "，", overflow: bool = False, hanging: bool = True,
+                 printed_spread: bool = True) -> str:
     """A two- or three-page 纪要 laid out by hand in CSS to GB/T 9704, with one knob per rule."""
     top, right, bottom, left = margins
     opening, heading = _opening(chars, second, heading_face, indent, comma, overflow)
+    cell = mm(PAGE.body_width_mm) / chars
     rest = _paragraphs(9, chars, 20)
     rest = f"<p>{heading}{_text(2 * chars - 4, 19)}</p>" + rest[rest.index("</p>") + 4:]
-    cell = mm(PAGE.body_width_mm) / chars
+    # the last paragraph, two lines: an 出席 list wrapping under its first name, or not
+    hang = (f"padding-left: {5 * cell:.3f}pt; text-indent: {-3 * cell:.3f}pt" if hanging
+            else f"text-indent: {2 * cell:.3f}pt")
+    rest = (rest[:rest.rindex("<p>")] + f'<p style="{hang}"><span style="font-family: 黑体">出席：</span>'
+            f"{_text(chars + 2, 5)}</p>")
     folio_css = ('font: 14pt/14pt "宋体"; vertical-align: top; padding-top: 7mm; '
                  'content: "— " counter(page) " —";')
     if folio == "sides":
@@ -63,7 +69,7 @@ def minutes_html(*, margins=(PAGE.top_mm, PAGE.right_mm, PAGE.bottom_mm, PAGE.le
     else:
         pages = f"@page {{ @bottom-center {{ {folio_css} text-align: center; }} }}"
     colophon = ('<div class="colophon"><p class="label">分送：各市、区人民政府，市各有关部门。</p>'
-                '<p class="printed"><span>苏州市人民政府办公室</span><span>2020年6月1日印发</span></p></div>')
+                '<p class="printed"><span>苏州市人民政府办公室</span>　<span>2020年6月1日印发</span></p></div>')
     middle = "".join(f'<div class="page body">{_paragraphs(11, chars, 40)}</div>'
                      for _ in range(colophon_page - 2))
     return f"""<!doctype html><html><head><meta charset="utf-8"><style>
@@ -78,7 +84,7 @@ p {{ margin: 0; }}
 .issue {{ text-align: center; margin-top: 20pt; }}
 .office {{ padding: 0 16pt; }}
 .office span {{ float: right; }}
-.printed {{ display: flex; justify-content: space-between; }}
+.printed {{ display: {"flex" if printed_spread else "block"}; justify-content: space-between; }}
 .rule {{ border-top: 1pt solid #E60012; margin: 4pt 0 {PITCH:.3f}pt; }}
 .page {{ break-before: page; }}
 .colophon {{ margin-top: {2 * PITCH:.3f}pt; font-size: 14pt; }}
@@ -140,8 +146,11 @@ def test_hand_made_page_conforms():
     ({"indent": False}, {"body.indent"}),
     ({"comma": ","}, {"body.punctuation"}),
     ({"overflow": True}, {"page.overflow"}),
+    ({"hanging": False}, {"body.attendance"}),
+    ({"printed_spread": False}, {"colophon.printed"}),
 ], ids=["margins", "30-chars", "song-14pt", "black-mark", "centred-folios", "colophon-odd",
-        "numbering-gap", "heading-in-fangsong", "no-indent", "half-width-comma", "into-the-margin"])
+        "numbering-gap", "heading-in-fangsong", "no-indent", "half-width-comma", "into-the-margin",
+        "attendance-not-hanging", "printed-date-not-right"])
 def test_one_rule_broken_is_reported_alone(knobs, expected):
     report = audit_pdf_bytes(_pdf(minutes_html(**knobs)), "bad.pdf")
     assert report.rule_ids() == expected, [f.as_dict() for f in report.findings]

@@ -15,14 +15,14 @@ from pathlib import Path
 from ..errors import DocgenError
 from ..gbt9704 import GRID
 from ..model.profile import Profile
-from . import backmatter, body, header, page, text
+from . import attendance, backmatter, body, header, page, text
 from .findings import Report
 from .pdfdoc import PdfMeasure, measure_pdf
 
 SUFFIXES = (".pdf", ".docx")
 # What a DOCX's settings cannot tell: checked on LibreOffice's PDF of it.
-LAYOUT_RULES = {"header.mark.position", "colophon.page", "colophon.foot", "folio.missing",
-                "folio.extra", "folio.height"}
+LAYOUT_RULES = {"header.mark.position", "colophon.page", "colophon.foot", "colophon.printed",
+                "body.attendance", "folio.missing", "folio.extra", "folio.height"}
 
 
 def audit_measure(m: PdfMeasure, report: Report, profile: Profile | None, source: str) -> None:
@@ -33,6 +33,7 @@ def audit_measure(m: PdfMeasure, report: Report, profile: Profile | None, source
     page.check_overflow(m, report, source)
     page.check_lines(m, report, source)
     body.check_body(m, report, source)
+    attendance.check_attendance(m, report, source)
     from .paragraphs import pdf_paragraphs
     text.check_text(pdf_paragraphs(m), report, source)
     top = page.measured_top(m)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 from ..gbt9704 import FURNITURE, PAGE, TOLERANCE, mm, pt_to_mm
+from ..parse.pdf import PRINTED_LINE
 from . import rules
 from .docxdoc import DocxSettings
 from .findings import Report, pages_text
@@ -18,12 +21,36 @@ def check_colophon(m: PdfMeasure, report: Report, top: float | None, source: str
     if page % 2:
         report.add(rules.COLOPHON_PAGE, f"版记在第{page}页（单页）", "版记在偶数页（双面印刷的背面）",
                    f"第{page}页", "在版记前插入分页，使版记排在下一页（偶数页）的版心底部", source)
+    check_printed(m, report, source)
     bottom = (top if top is not None else mm(PAGE.top_mm)) + mm(PAGE.body_height_mm)
     last = m.colophon[-1]
     gap = pt_to_mm(bottom - m.line_bottom(last))
     if abs(gap) > TOLERANCE.margin_mm + pt_to_mm(m.pitch) / 2:
         report.add(rules.COLOPHON_FOOT, f"印发行距版心下边缘 {gap:.1f} mm", "末条分隔线与版心下边缘重合",
                    f"第{page}页 版记", "把版记移到本页版心的最下方（其上用空行或分页调整）", source)
+
+
+def check_printed(m: PdfMeasure, report: Report, source: str) -> None:
+    """The 印发 line: the office one character in from the left, "YYYY年M月D日印发" one in
+    from the right, the date in Arabic numerals (§7.3.5.4)."""
+    last = m.colophon[-1]
+    where = f"第{last.page}页 版记末行"
+    text = re.sub(r"[\s\u3000]", "", last.text())
+    printed = PRINTED_LINE.search(last.text())
+    if printed is None or not text[:-len(re.sub(r"\s", "", printed.group()))]:
+        report.add(rules.PRINTED, f"版记末行是“{text[:24]}”", "“××人民政府办公室　2020年6月1日印发”",
+                   where, "版记最后一行写印发机关和印发日期，日期用阿拉伯数字，后加“印发”", source)
+        return
+    indent = FURNITURE.colophon_size_pt * FURNITURE.colophon_indent_chars
+    off_left = (last.x0 - m.left - indent) / FURNITURE.colophon_size_pt
+    # from the 版心's left edge and its standard width: short lines leave the right edge
+    # uncertain, and page.margins and page.chars report a 版心 of the wrong width
+    right = m.left + mm(PAGE.body_width_mm)
+    off_right = (right - indent - last.x1) / FURNITURE.colophon_size_pt
+    if max(abs(off_left), abs(off_right)) > 0.5:
+        report.add(rules.PRINTED, f"印发机关左空 {1 + off_left:.1f} 字、印发日期右空 {1 + off_right:.1f} 字",
+                   "左右各空一字", where, "印发机关左空一字、印发日期右空一字（Word：左右缩进各 1 字，"
+                   "日期用右对齐制表位）", source)
 
 
 def check_folios(m: PdfMeasure, report: Report, top: float | None, source: str) -> None:
