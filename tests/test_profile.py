@@ -60,6 +60,23 @@ def test_unknown_profile_name():
         load_profile("nowhere")
 
 
+@pytest.mark.parametrize("name", ["长" * 300, "a" * 5000, "苏州\0"], ids=["long-cjk", "long", "nul"])
+def test_an_impossible_profile_name_is_refused_cleanly(tmp_path, name):
+    """A name no file system can hold is a profile not found, exit 2 — not Errno 36."""
+    import subprocess
+    import sys
+    with pytest.raises(DocgenError) as info:
+        load_profile(name)
+    assert "找不到版式" in str(info.value)
+    if "\0" in name:                       # no NUL passes through argv
+        return
+    pdf = tmp_path / "x.pdf"
+    pdf.write_bytes(b"%PDF-1.4")
+    run = subprocess.run([sys.executable, "-m", "docgen", "audit", str(pdf), "--profile", name],
+                         capture_output=True, text=True)
+    assert run.returncode == 2 and "找不到版式" in run.stderr and "Traceback" not in run.stderr
+
+
 def test_a_header_too_short_for_the_mark_is_refused(tmp_path):
     """With 8 header lines the 期号 would print above the 纪要标志 and the 编发 line through it."""
     from docgen.errors import DocgenError

@@ -155,9 +155,14 @@ def profile_file(name_or_path: str) -> Path:
 def load_profile(name_or_path: str) -> Profile:
     """A shipped profile by name, or a user's YAML file by path."""
     path = profile_file(name_or_path)
-    if not path.is_file():
+    try:
+        found = path.is_file()
+    except (OSError, ValueError):         # a name too long for the file system, a NUL in it
+        found = False
+    if not found:
         known = "、".join(sorted(p.stem for p in PROFILE_DIR.glob("*.yaml")))
-        raise DocgenError.one(f"找不到版式“{name_or_path}”", path="profile", hint=f"可用：{known}")
+        shown = name_or_path if len(name_or_path) <= 60 else name_or_path[:60] + "……"
+        raise DocgenError.one(f"找不到版式“{shown}”", path="profile", hint=f"可用：{known}")
     data, marks = parse_yaml(read_text(path), str(path))
     try:
         profile = Profile.model_validate(data)
