@@ -263,9 +263,10 @@ def _add_render(sub: Any) -> None:
                        description="按 GB/T 9704-2012 排版，输出 <文件名>.pdf 等；"
                                    "出错时不留下半截文件。")
     p.add_argument("files", nargs="+", metavar="FILE", help="纪要草稿（.yaml）")
-    p.add_argument("-o", "--output", default=".", metavar="DIR", help="输出文件夹（缺省当前文件夹）")
-    p.add_argument("--format", default="pdf,docx", metavar="pdf,docx,html",
-                   help="输出格式，逗号分隔（缺省 pdf,docx）")
+    p.add_argument("-o", "--output", default=".", metavar="DIR|FILE",
+                   help="输出文件夹（缺省当前文件夹）；只排一份时也可写文件名，如 -o 纪要.pdf")
+    p.add_argument("--format", default=None, metavar="pdf,docx,html",
+                   help="输出格式，逗号分隔（缺省 pdf,docx；-o 为文件名时按其后缀）")
     p.add_argument("--profile", metavar="P", help="覆盖草稿中的版式（名称或版式文件）")
     p.add_argument("--template-dir", metavar="DIR",
                    help="自定义 HTML 模板文件夹（在沙箱中运行）")
@@ -277,7 +278,7 @@ def _add_render(sub: Any) -> None:
 def _cmd_render(args: argparse.Namespace) -> int:
     from .model import load_minutes, load_profile
     from .render.api import one_name_each, parse_formats, render_to_dir
-    formats = parse_formats(args.format)
+    out_dir, stem, formats = _render_target(args, parse_formats)
     template_dir = Path(args.template_dir) if args.template_dir else None
     if template_dir and not template_dir.is_dir():
         raise DocgenError.one("模板文件夹不存在", file=str(template_dir))
@@ -295,7 +296,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
             for problem in loaded.warnings:
                 warn(problem)
             profile = load_profile(args.profile or loaded.minutes.profile)
-            written = render_to_dir(loaded.minutes, Path(name).stem, Path(args.output), formats,
+            written = render_to_dir(loaded.minutes, stem or Path(name).stem, out_dir, formats,
                                     profile=profile, template_dir=template_dir, force=args.force)
         except DocgenError as exc:
             failed += 1
@@ -307,6 +308,22 @@ def _cmd_render(args: argparse.Namespace) -> int:
             continue
         say("已生成 " + "、".join(str(path) for path in written))
     return EXIT_INPUT if failed else EXIT_OK
+
+
+def _render_target(args: argparse.Namespace, parse_formats) -> tuple[Path, str | None, list[str]]:
+    """(folder, file stem or None, formats): "-o 纪要.pdf" names the one file a clerk wants;
+    any other -o is a folder, as before."""
+    output = Path(args.output)
+    fmt = output.suffix.lower().lstrip(".")
+    if fmt not in ("pdf", "docx", "html") or output.is_dir():
+        return output, None, parse_formats(args.format or "pdf,docx")
+    if len(args.files) > 1:
+        raise DocgenError.one("输出为一个文件时只能排一份纪要", path="-o",
+                              hint=f"把 -o 改为文件夹，如 -o {output.stem}")
+    if args.format and parse_formats(args.format) != [fmt]:
+        raise DocgenError.one(f"--format {args.format} 与输出文件“{output.name}”的后缀不一致",
+                              path="--format", hint="去掉 --format，或让 -o 指向文件夹")
+    return output.parent, output.stem, [fmt]
 
 
 # --------------------------------------------------------------------------- preview

@@ -22,6 +22,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -484,3 +485,22 @@ def test_batch_in_place_keeps_the_archived_original(tmp_path):
     assert result.returncode == 1 and "不是 docgen 生成的" in result.stdout + result.stderr
     assert original.read_bytes() == b"%PDF-1.4 the printed original"
     assert archive.read_bytes() == SEED_TXT.read_bytes()
+
+
+# --------------------------------------------------------------------------- render -o FILE
+
+
+def test_render_to_a_named_file(tmp_path):
+    """"-o 纪要.pdf" writes that one file (a clerk's expectation), not a folder called so;
+    what cannot be one file is refused before anything is written."""
+    hunan = ROOT / "fixtures" / "hunan-2024-50.yaml"
+    done = run("render", str(hunan), "-o", "纪要.pdf", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "纪要.pdf").is_file() and (tmp_path / "纪要.pdf").read_bytes()[:5] == b"%PDF-"
+    docx = run("render", str(hunan), "-o", "sub/c.docx", cwd=tmp_path)
+    assert docx.returncode == 0 and zipfile.is_zipfile(tmp_path / "sub" / "c.docx"), docx.stderr
+    two = run("render", str(hunan), str(SEED_YAML), "-o", "a.docx", cwd=tmp_path)
+    clash = run("render", str(hunan), "-o", "b.docx", "--format", "pdf", cwd=tmp_path)
+    for refused, needle in ((two, "只能排一份"), (clash, "后缀不一致")):
+        assert refused.returncode == 2 and needle in refused.stderr and "Traceback" not in refused.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["sub", "纪要.pdf"]
