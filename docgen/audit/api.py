@@ -21,7 +21,7 @@ from .pdfdoc import PdfMeasure, measure_pdf
 
 SUFFIXES = (".pdf", ".docx")
 # What a DOCX's settings cannot tell: checked on LibreOffice's PDF of it.
-LAYOUT_RULES = {"header.mark.position", "colophon.page", "colophon.foot", "colophon.printed",
+LAYOUT_RULES = {"header.mark.position", "header.rule", "colophon.page", "colophon.foot", "colophon.printed",
                 "body.attendance", "folio.missing", "folio.extra", "folio.height"}
 
 
@@ -38,6 +38,7 @@ def audit_measure(m: PdfMeasure, report: Report, profile: Profile | None, source
     text.check_text(pdf_paragraphs(m), report, source)
     top = page.measured_top(m)
     header.check_mark(m, report, top, profile.mark_size_pt if profile else None, source)
+    header.check_rule(m, report, source)
     backmatter.check_colophon(m, report, top, source)
     backmatter.check_folios(m, report, top, source)
 

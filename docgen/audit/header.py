@@ -79,3 +79,30 @@ def check_docx_mark(s: DocxSettings, report: Report, mark_size: float | None) ->
     elif mark_size is None and height < FURNITURE.mark_size_pt - TOLERANCE.size_pt:
         report.add(rules.MARK_SIZE, f"{height:g} pt", f"不小于二号（{FURNITURE.mark_size_pt:g} pt）", where,
                    "加大纪要标志的字号（一般不小于二号）", "docx")
+
+
+def check_rule(m: PdfMeasure, report: Report, source: str) -> None:
+    """The rule under the 版头: red and as wide as the 版心. GB/T 9704 asks for it in the
+    general format (§7.2.4) and is silent for 纪要 (§10.3), so a 纪要 without one is noted,
+    not reported; one that is drawn must be drawn right."""
+    mark = m.mark
+    if mark is None:
+        return
+    below = [r for r in m.pages[0].rules if r.y > mark.y]
+    if m.colophon and m.colophon[0].page == 1:
+        below = [r for r in below if r.y < m.colophon[0].y - 1.5 * m.pitch]
+    if not below:
+        report.notes.append("版头下没有分隔线（纪要可不加；版式要求时请补上红色分隔线）")
+        return
+    rule = below[0]
+    width = pt_to_mm(rule.x1 - rule.x0)
+    report.measured["header_rule"] = {"width_mm": round(width, 1), "colour": f"#{rule.color:06X}"}
+    wrong = []
+    if not is_red(rule.color):
+        wrong.append(f"颜色 #{rule.color:06X}")
+    if abs(width - PAGE.body_width_mm) > TOLERANCE.margin_mm:
+        wrong.append(f"长 {width:.1f} mm")
+    if wrong:
+        report.add(rules.HEADER_RULE, "、".join(wrong), f"红色，与版心等宽（{PAGE.body_width_mm:g} mm）",
+                   "第1页 版头分隔线", "把版头下的分隔线改为红色、与版心同宽（Word：段落下框线，颜色红色）",
+                   source)

@@ -130,7 +130,7 @@ def _plain(pl: PLine) -> str:
 
 def measure_pdf(data: bytes, name: str) -> PdfMeasure:
     """Read a PDF and measure its grid; refusal messages as ``docgen parse`` gives them."""
-    _, pages = read_pages(data, name)
+    _, pages = read_pages(data, name, rules=True)
     lines = [pl for page in pages for pl in page.lines]
     kept = readable_lines(lines, name)
     body_size, cell, left, pitch = grid(kept)

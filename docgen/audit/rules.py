@@ -28,3 +28,4 @@ PUNCTUATION = Rule("body.punctuation", "GB/T 15834", "中文中用全角标点",
 OVERFLOW = Rule("page.overflow", "§5.2.1", "文字不超出版心")
 ATTENDANCE = Rule("body.attendance", "§10.3", "出席、请假、列席名单（左空二字，黑体标签，回行与冒号后首字对齐）")
 PRINTED = Rule("colophon.printed", "§7.4.3", "印发机关和印发日期（左右各空一字，日期用阿拉伯数字）")
+HEADER_RULE = Rule("header.rule", "§7.2.4", "版头中的分隔线（红色，与版心等宽）")

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import time
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..errors import DocgenError, Problem
 from ..gbt9704 import PAGE, mm
@@ -164,18 +164,53 @@ def left_edge(body: list[PLine], cell: float, page_height: float) -> float:
     return min(xs)
 
 
+@dataclass(frozen=True)
+class HRule:
+    """A horizontal rule drawn on a page (a thin filled box or a stroked line), in points."""
+
+    x0: float
+    x1: float
+    y: float
+    thickness: float
+    color: int                       # 0xRRGGBB
+
+
 @dataclass
 class PdfPage:
-    """One page: its size in points and its lines (page numbers included)."""
+    """One page: its size in points, its lines (page numbers included) and, when asked
+    for, its horizontal rules."""
 
     number: int
     width: float
     height: float
     lines: list[PLine]
+    rules: list[HRule] = field(default_factory=list)
 
 
-def read_pages(data: bytes, name: str) -> tuple[dict, list[PdfPage]]:
-    """Every page's lines, within the limits that keep a hostile PDF from taking minutes."""
+MAX_DRAWINGS = 2000                  # paths a page may have before its rules are not read
+
+
+def page_rules(page) -> list[HRule]:
+    """Rules at least 20 mm long and at most 3 pt thick: the 版头's red rule, the 版记's."""
+    out = []
+    paths = page.get_cdrawings() if hasattr(page, "get_cdrawings") else page.get_drawings()
+    if len(paths) > MAX_DRAWINGS:
+        return out
+    for d in paths:
+        x0, y0, x1, y1 = d["rect"]
+        filled = d.get("fill") is not None
+        thickness = (y1 - y0) if filled else (d.get("width") or 0.0)
+        if x1 - x0 < 57 or not 0 < thickness <= 3 or (not filled and y1 - y0 > 1):
+            continue
+        rgb = d.get("fill") if filled else d.get("color")
+        color = 0 if not rgb else (round(rgb[0] * 255) << 16) + (round(rgb[1] * 255) << 8) + round(rgb[2] * 255)
+        out.append(HRule(x0, x1, (y0 + y1) / 2, thickness, color))
+    return sorted(out, key=lambda r: r.y)
+
+
+def read_pages(data: bytes, name: str, rules: bool = False) -> tuple[dict, list[PdfPage]]:
+    """Every page's lines (and its rules, for audit), within the limits that keep a hostile
+    PDF from taking minutes."""
     doc = open_pdf(data, name)
     hints = {"title": (doc.metadata or {}).get("title") or ""}
     pages: list[PdfPage] = []
@@ -184,7 +219,8 @@ def read_pages(data: bytes, name: str) -> tuple[dict, list[PdfPage]]:
     try:
         for number, page in enumerate(doc, 1):
             lines = page_lines(page, number)
-            pages.append(PdfPage(number, page.rect.width, page.rect.height, lines))
+            pages.append(PdfPage(number, page.rect.width, page.rect.height, lines,
+                                 page_rules(page) if rules else []))
             count += len(lines)
             if time.monotonic() - started > MAX_SECONDS or count > MAX_LINES:
                 raise DocgenError.one(
