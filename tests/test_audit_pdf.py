@@ -49,7 +49,8 @@ def minutes_html(*, margins=(PAGE.top_mm, PAGE.right_mm, PAGE.bottom_mm, PAGE.le
                  mark_colour: str = "#E60012", folio: str = "sides", colophon_page: int = 2,
                  second: str = "二", heading_face: str = "黑体", indent: bool = True,
                  comma: str = "，", overflow: bool = False, hanging: bool = True,
-                 printed_spread: bool = True, rule_colour: str = "#E60012") -> str:
+                 printed_spread: bool = True, rule_colour: str = "#E60012",
+                 colophon_rules: bool = True) -> str:
     """A two- or three-page 纪要 laid out by hand in CSS to GB/T 9704, with one knob per rule."""
     top, right, bottom, left = margins
     opening, heading = _opening(chars, second, heading_face, indent, comma, overflow)
@@ -84,11 +85,12 @@ p {{ margin: 0; }}
 .issue {{ text-align: center; margin-top: 20pt; }}
 .office {{ padding: 0 16pt; }}
 .office span {{ float: right; }}
-.printed {{ display: {"flex" if printed_spread else "block"}; justify-content: space-between; }}
+.printed {{ display: flex; justify-content: {"space-between" if printed_spread else "flex-start"}; }}
 .rule {{ border-top: 1pt solid {rule_colour}; margin: 4pt 0 {PITCH:.3f}pt; }}
 .page {{ break-before: page; }}
-.colophon {{ margin-top: {2 * PITCH:.3f}pt; font-size: 14pt; }}
+.colophon {{ margin-top: {2 * PITCH - (2.7 if colophon_rules else 0):.3f}pt; font-size: 14pt; }}
 .colophon p {{ padding: 0 14pt; }}
+{".colophon .label { border-top: 0.99pt solid black; } .colophon .printed { border-top: 0.71pt solid black; border-bottom: 0.99pt solid black; }" if colophon_rules else ""}
 </style></head><body>
 <p class="mark">苏州市人民政府常务会议纪要</p>
 <p class="issue">第96次</p>
@@ -149,9 +151,11 @@ def test_hand_made_page_conforms():
     ({"hanging": False}, {"body.attendance"}),
     ({"printed_spread": False}, {"colophon.printed"}),
     ({"rule_colour": "#000000"}, {"header.rule"}),
+    ({"colophon_rules": False}, {"colophon.rules"}),
 ], ids=["margins", "30-chars", "song-14pt", "black-mark", "centred-folios", "colophon-odd",
         "numbering-gap", "heading-in-fangsong", "no-indent", "half-width-comma", "into-the-margin",
-        "attendance-not-hanging", "printed-date-not-right", "black-header-rule"])
+        "attendance-not-hanging", "printed-date-not-right", "black-header-rule",
+        "no-colophon-rules"])
 def test_one_rule_broken_is_reported_alone(knobs, expected):
     report = audit_pdf_bytes(_pdf(minutes_html(**knobs)), "bad.pdf")
     assert report.rule_ids() == expected, [f.as_dict() for f in report.findings]

@@ -22,12 +22,41 @@ def check_colophon(m: PdfMeasure, report: Report, top: float | None, source: str
         report.add(rules.COLOPHON_PAGE, f"版记在第{page}页（单页）", "版记在偶数页（双面印刷的背面）",
                    f"第{page}页", "在版记前插入分页，使版记排在下一页（偶数页）的版心底部", source)
     check_printed(m, report, source)
+    check_rules(m, report, source)
     bottom = (top if top is not None else mm(PAGE.top_mm)) + mm(PAGE.body_height_mm)
     last = m.colophon[-1]
     gap = pt_to_mm(bottom - m.line_bottom(last))
     if abs(gap) > TOLERANCE.margin_mm + pt_to_mm(m.pitch) / 2:
         report.add(rules.COLOPHON_FOOT, f"印发行距版心下边缘 {gap:.1f} mm", "末条分隔线与版心下边缘重合",
                    f"第{page}页 版记", "把版记移到本页版心的最下方（其上用空行或分页调整）", source)
+
+
+def check_rules(m: PdfMeasure, report: Report, source: str) -> None:
+    """The 版记's rules: the first over its first line and the last under the 印发 line
+    0.35 mm thick, any between them 0.25 mm, each as wide as the 版心."""
+    first, last = m.colophon[0], m.colophon[-1]
+    found = [r for r in m.pages[last.page - 1].rules
+             if first.y - 2 * m.pitch < r.y < last.y + m.pitch]
+    where = f"第{last.page}页 版记"
+    fix = ("版记首条、末条分隔线用 0.35 mm 粗线，中间用 0.25 mm 细线，均与版心等宽"
+           "（Word：段落上、下框线）")
+    if len(found) < 2 or found[0].y > first.y or found[-1].y < last.y:
+        report.add(rules.COLOPHON_RULES, f"版记有 {len(found)} 条分隔线" if len(found) < 2
+                   else "首条不在第一个要素之上，或末条不在印发行之下", "首条在版记第一行之上，末条在印发行之下",
+                   where, fix, source)
+        return
+    wrong = []
+    for k, r in enumerate(found):
+        want = (FURNITURE.colophon_rule_heavy_mm if k in (0, len(found) - 1)
+                else FURNITURE.colophon_rule_light_mm)
+        thick = pt_to_mm(r.thickness)
+        if abs(thick - want) > 0.1:
+            wrong.append(f"第{k + 1}条粗 {thick:.2f} mm（应为 {want:g} mm）")
+        if abs(pt_to_mm(r.x1 - r.x0) - PAGE.body_width_mm) > TOLERANCE.margin_mm:
+            wrong.append(f"第{k + 1}条长 {pt_to_mm(r.x1 - r.x0):.1f} mm（应为 {PAGE.body_width_mm:g} mm）")
+    if wrong:
+        report.add(rules.COLOPHON_RULES, "；".join(wrong[:3]), "首末条 0.35 mm，中间 0.25 mm，与版心等宽",
+                   where, fix, source)
 
 
 def check_printed(m: PdfMeasure, report: Report, source: str) -> None:

@@ -196,7 +196,7 @@ def page_rules(page) -> list[HRule]:
     paths = page.get_cdrawings() if hasattr(page, "get_cdrawings") else page.get_drawings()
     if len(paths) > MAX_DRAWINGS:
         return out
-    for d in paths:
+    for d in _frames_split(paths):
         x0, y0, x1, y1 = d["rect"]
         filled = d.get("fill") is not None
         thickness = (y1 - y0) if filled else (d.get("width") or 0.0)
@@ -205,7 +205,31 @@ def page_rules(page) -> list[HRule]:
         rgb = d.get("fill") if filled else d.get("color")
         color = 0 if not rgb else (round(rgb[0] * 255) << 16) + (round(rgb[1] * 255) << 8) + round(rgb[2] * 255)
         out.append(HRule(x0, x1, (y0 + y1) / 2, thickness, color))
-    return sorted(out, key=lambda r: r.y)
+    kept: list[HRule] = []
+    for r in sorted(out, key=lambda r: r.y):          # a rule drawn twice is one rule
+        if not (kept and abs(kept[-1].y - r.y) < 0.5 and abs(kept[-1].x0 - r.x0) < 0.5):
+            kept.append(r)
+    return kept
+
+
+def _frames_split(paths: list[dict]):
+    """A border drawn as a box less its inside (two rectangles filled even-odd, as
+    WeasyPrint draws CSS borders) becomes its top and bottom edges; other paths pass."""
+    for d in paths:
+        items = d.get("items") or []
+        if d.get("fill") is None or len(items) != 2 or any(i[0] != "re" for i in items):
+            yield d
+            continue
+        outer, inner = sorted((pymupdf_rect(i[1]) for i in items), key=lambda r: (r[0] - r[2]) * (r[3] - r[1]))
+        for y0, y1 in ((outer[1], inner[1]), (inner[3], outer[3])):
+            if y1 - y0 > 0.05:
+                yield {**d, "rect": (outer[0], y0, outer[2], y1)}
+
+
+def pymupdf_rect(rect) -> tuple[float, float, float, float]:
+    """get_cdrawings gives plain tuples, get_drawings Rect objects."""
+    x0, y0, x1, y1 = tuple(rect)[:4]
+    return (x0, y0, x1, y1)
 
 
 def read_pages(data: bytes, name: str, rules: bool = False) -> tuple[dict, list[PdfPage]]:
