@@ -277,8 +277,8 @@ def _add_render(sub: Any) -> None:
 
 def _cmd_render(args: argparse.Namespace) -> int:
     from .model import load_minutes, load_profile
-    from .render.api import one_name_each, parse_formats, render_to_dir
-    out_dir, stem, formats = _render_target(args, parse_formats)
+    from .render.api import one_name_each, render_to_dir
+    out_dir, stem, formats = _render_target(args)
     template_dir = Path(args.template_dir) if args.template_dir else None
     if template_dir and not template_dir.is_dir():
         raise DocgenError.one("模板文件夹不存在", file=str(template_dir))
@@ -310,9 +310,10 @@ def _cmd_render(args: argparse.Namespace) -> int:
     return EXIT_INPUT if failed else EXIT_OK
 
 
-def _render_target(args: argparse.Namespace, parse_formats) -> tuple[Path, str | None, list[str]]:
+def _render_target(args: argparse.Namespace) -> tuple[Path, str | None, list[str]]:
     """(folder, file stem or None, formats): "-o 纪要.pdf" names the one file a clerk wants;
     any other -o is a folder, as before."""
+    from .render.api import parse_formats
     output = Path(args.output)
     fmt = output.suffix.lower().lstrip(".")
     if fmt not in ("pdf", "docx", "html") or output.is_dir():

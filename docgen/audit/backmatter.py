@@ -64,9 +64,9 @@ def check_printed(m: PdfMeasure, report: Report, source: str) -> None:
     from the right, the date in Arabic numerals (§7.3.5.4)."""
     last = m.colophon[-1]
     where = f"第{last.page}页 版记末行"
-    text = re.sub(r"[\s\u3000]", "", last.text())
     printed = PRINTED_LINE.search(last.text())
-    if printed is None or not text[:-len(re.sub(r"\s", "", printed.group()))]:
+    if printed is None or not last.text()[:printed.start()].strip(" \u3000"):
+        text = re.sub(r"[\s\u3000]", "", last.text())
         report.add(rules.PRINTED, f"版记末行是“{text[:24]}”", "“××人民政府办公室　2020年6月1日印发”",
                    where, "版记最后一行写印发机关和印发日期，日期用阿拉伯数字，后加“印发”", source)
         return

@@ -26,7 +26,7 @@ def soffice() -> str | None:
 def docx_to_pdf(data: bytes) -> tuple[bytes | None, str]:
     """(the PDF, "") or (None, why not, in Chinese)."""
     pdfs, why = docx_to_pdfs([data])
-    return pdfs.get(0), why or ("" if 0 in pdfs else FAILED)
+    return pdfs.get(0), why
 
 
 def docx_to_pdfs(docs: Sequence[bytes]) -> tuple[dict[int, bytes], str]:
@@ -42,14 +42,15 @@ def docx_to_pdfs(docs: Sequence[bytes]) -> tuple[dict[int, bytes], str]:
         for source, data in zip(sources, docs):
             source.write_bytes(data)
         env = dict(os.environ, HOME=folder)
+        timeout = TIMEOUT_SECONDS * max(1, len(docs))
         try:
             subprocess.run([program, f"-env:UserInstallation=file://{folder}/profile", "--headless",
                             "--norestore", "--convert-to", "pdf", "--outdir", folder,
                             *map(str, sources)],
-                           env=env, capture_output=True, timeout=TIMEOUT_SECONDS * max(1, len(docs)),
+                           env=env, capture_output=True, timeout=timeout,
                            check=False)
         except subprocess.TimeoutExpired:
-            return {}, f"LibreOffice 转换超过 {TIMEOUT_SECONDS} 秒，版面相关各项未检查"
+            return {}, f"LibreOffice 转换超过 {timeout} 秒，版面相关各项未检查"
         except OSError as exc:
             return {}, f"无法运行 LibreOffice（{exc}），版面相关各项未检查"
         pdfs = {i: out.read_bytes() for i, source in enumerate(sources)

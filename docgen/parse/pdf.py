@@ -193,7 +193,7 @@ MAX_DRAWINGS = 2000                  # paths a page may have before its rules ar
 def page_rules(page) -> list[HRule]:
     """Rules at least 20 mm long and at most 3 pt thick: the 版头's red rule, the 版记's."""
     out = []
-    paths = page.get_cdrawings() if hasattr(page, "get_cdrawings") else page.get_drawings()
+    paths = page.get_cdrawings()                     # plain tuples: faster than get_drawings
     if len(paths) > MAX_DRAWINGS:
         return out
     for d in _frames_split(paths):
@@ -220,16 +220,10 @@ def _frames_split(paths: list[dict]):
         if d.get("fill") is None or len(items) != 2 or any(i[0] != "re" for i in items):
             yield d
             continue
-        outer, inner = sorted((pymupdf_rect(i[1]) for i in items), key=lambda r: (r[0] - r[2]) * (r[3] - r[1]))
+        outer, inner = sorted((tuple(i[1]) for i in items), key=lambda r: (r[0] - r[2]) * (r[3] - r[1]))
         for y0, y1 in ((outer[1], inner[1]), (inner[3], outer[3])):
             if y1 - y0 > 0.05:
                 yield {**d, "rect": (outer[0], y0, outer[2], y1)}
-
-
-def pymupdf_rect(rect) -> tuple[float, float, float, float]:
-    """get_cdrawings gives plain tuples, get_drawings Rect objects."""
-    x0, y0, x1, y1 = tuple(rect)[:4]
-    return (x0, y0, x1, y1)
 
 
 def read_pages(data: bytes, name: str, rules: bool = False) -> tuple[dict, list[PdfPage]]:
