@@ -68,6 +68,7 @@ class Face:
     descent: float = 0.12
     _advances: dict[int, int] = field(default_factory=dict, repr=False)   # font units
     _units: float = 1000.0
+    _em: dict[str, float | None] = field(default_factory=dict, repr=False)   # ch → em, as asked
 
     def load(self) -> "Face":
         """Read the metrics: from the metrics cache, or from the font with fontTools
@@ -80,18 +81,24 @@ class Face:
         self._units = float(units)
         self.ascent = ascent / self._units
         self.descent = abs(descent) / self._units
-        # kept in font units, divided on lookup: converting 45,000 advances of a Noto face
-        # up front cost more than every lookup of a document
+        # kept in font units, converted on first lookup: converting 45,000 advances of a
+        # Noto face up front cost more than every lookup of a document; a document asks
+        # for the same few hundred characters ~15,000 times, so each is kept once converted
         self._advances = advances
+        self._em.clear()
         return self
 
     def has(self, ch: str) -> bool:
-        return ord(ch) in self._advances
+        return self.advance(ch) is not None
 
     def advance(self, ch: str) -> float | None:
         """Advance in em, or None when the face has no glyph."""
-        units = self._advances.get(ord(ch))
-        return None if units is None else units / self._units
+        try:
+            return self._em[ch]
+        except KeyError:
+            units = self._advances.get(ord(ch))
+            em = self._em[ch] = None if units is None else units / self._units
+            return em
 
 
 @lru_cache(maxsize=None)

@@ -36,6 +36,10 @@ from .provenance import GENERATOR
 from .view import COLUMN, Piece, Placed, Run, build_views
 
 A4_W, A4_H = 595.2755905511812, 841.8897637795277     # 210 × 297 mm in pt
+# zlib levels. pydyf deflates every stream at 9; the face programs (~0.8 MB of CFF for the
+# seed, which deflate poorly) took 48 ms of a ~155 ms render at 9 and take 24 ms at 1, for a
+# file 3 % larger (538 → 554 kB). Page contents and cmaps are small: 6 costs 3 ms.
+FONT_LEVEL, TEXT_LEVEL = 1, 6
 
 
 @dataclass
@@ -118,21 +122,27 @@ class Page:
 
     def text(self, role: str, size: float, x: float, y: float, chars: str, spacing: float,
              color: str | None = None, scale: float = 1.0) -> float:
-        """Draw ``chars`` from ``x`` on baseline ``y`` (from the top); returns the end x."""
+        """Draw ``chars`` from ``x`` on baseline ``y`` (from the top); returns the end x.
+
+        Letter-spacing is the text state's character spacing (Tc), which PDF adds after
+        every glyph as CSS does; a TJ adjustment is written only where the shaped advance
+        differs from the font's own (a kerned Latin pair)."""
         used = self.glyphs.font(role)
+        widths, upem = used.widths, _hb_face(role).upem
         parts = []
         pen = 0.0
         for gid, advance, text in shaped(role, chars):
             self.glyphs.note(role, gid, text)
-            width = used.widths.setdefault(gid, round(_hb_font(role).get_glyph_h_advance(gid)
-                                                      * 1000 / _hb_face(role).upem, 3))
-            step = advance * size + spacing
-            adjust = width - step / size * 1000       # TJ moves left by adjust/1000 em
-            parts.append(f"<{gid:04x}>" + (f"{adjust:.4f}" if abs(adjust) > 1e-9 else ""))
-            pen += step
+            width = widths.get(gid)
+            if width is None:
+                width = widths[gid] = round(_hb_font(role).get_glyph_h_advance(gid) * 1000
+                                            / upem, 3)
+            adjust = width - advance * 1000        # TJ moves left by adjust/1000 em
+            parts.append(f"<{gid:04x}>{adjust:.4f}" if abs(adjust) > 1e-6 else f"<{gid:04x}>")
+            pen += advance * size + spacing
         matrix = f"{scale:.6f} 0 0 1 {x:.4f} {A4_H - y:.4f} Tm"
-        self.ops.append(f"{_rgb(color or '#000')} rg BT /{used.name} {size:.4f} Tf {matrix} "
-                        f"[{''.join(parts)}] TJ ET")
+        self.ops.append(f"{_rgb(color or '#000')} rg BT /{used.name} {size:.4f} Tf "
+                        f"{spacing:.4f} Tc {matrix} [{''.join(parts)}] TJ ET")
         return x + pen * scale
 
 
@@ -202,7 +212,7 @@ def write_pdf(pages: list[Page], glyphs: Glyphs, title: str, author: str,
                               for used in glyphs.used.values()})
     resources = pydyf.Dictionary({"Font": fonts})
     for page in pages:
-        stream = pydyf.Stream(["\n".join(page.ops).encode("latin-1")], compress=True)
+        stream = flate("\n".join(page.ops).encode("latin-1"), TEXT_LEVEL)
         pdf.add_object(stream)
         pdf.add_page(pydyf.Dictionary({
             "Type": "/Page", "Parent": pdf.pages.reference,
@@ -216,6 +226,14 @@ def write_pdf(pages: list[Page], glyphs: Glyphs, title: str, author: str,
     out = io.BytesIO()
     pdf.write(out, version=b"1.7", compress=True)
     return out.getvalue()
+
+
+def flate(data: bytes, level: int, extra: dict | None = None):
+    """A stream deflated at ``level`` (pydyf's own compression is always level 9)."""
+    import zlib
+    import pydyf
+    return pydyf.Stream([zlib.compress(data, level)],
+                        pydyf.Dictionary({**(extra or {}), "Filter": "/FlateDecode"}))
 
 
 def subset(used: Used) -> bytes:
@@ -238,8 +256,7 @@ def font_object(pdf, used: Used):
     import pydyf
     data = subset(used)
     truetype = data[:4] in (b"\x00\x01\x00\x00", b"true")
-    program = pydyf.Stream([data], pydyf.Dictionary(
-        {} if truetype else {"Subtype": "/OpenType"}), compress=True)
+    program = flate(data, FONT_LEVEL, {} if truetype else {"Subtype": "/OpenType"})
     pdf.add_object(program)
     f = used.face
     units = 1000
@@ -264,7 +281,7 @@ def font_object(pdf, used: Used):
     if truetype:
         cid["CIDToGIDMap"] = "/Identity"
     pdf.add_object(cid)
-    to_unicode = pydyf.Stream([to_unicode_cmap(used.glyphs).encode("ascii")], compress=True)
+    to_unicode = flate(to_unicode_cmap(used.glyphs).encode("ascii"), TEXT_LEVEL)
     pdf.add_object(to_unicode)
     font = pydyf.Dictionary({
         "Type": "/Font", "Subtype": "/Type0", "BaseFont": name, "Encoding": "/Identity-H",
