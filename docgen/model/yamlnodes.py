@@ -51,21 +51,38 @@ def parse_yaml(text: str, name: str, *, labels: bool = False) -> tuple[Any, Mark
     controls = [m.start() for m in CONTROL.finditer(text)]
     # PyYAML refuses control characters outright and says only "position N"; swap them for a
     # harmless character so the file still parses and the offending field can be named.
-    loader = _Loader(CONTROL.sub("\ufffd", text) if controls else text)
-    builder = _Builder(loader, name, text, controls, labels)
+    clean = CONTROL.sub("\ufffd", text) if controls else text
+    builder = _Builder(name, text, controls, labels)
     try:
-        try:
-            node = loader.get_single_node()
-            if node is None:
-                raise DocgenError.one("文件是空的", file=name, hint="用 docgen new 生成一份草稿")
-            data = builder.build(node, ())
-        finally:
-            loader.dispose()
+        node = _compose(clean)
+        if node is None:
+            raise DocgenError.one("文件是空的", file=name, hint="用 docgen new 生成一份草稿")
+        data = builder.build(node, ())
     except (_Refused, yaml.YAMLError, RecursionError) as exc:
         raise _refusal(exc, text, controls, name) from None
     if controls:  # outside every value: in a comment or between tokens
         raise control_error(text, controls[0], name, None)
     return data, builder.marks
+
+
+def _compose(text: str) -> yaml.Node | None:
+    """The node tree, from libyaml's events when PyYAML has it (a tenth of the time: the
+    seed's 29 ms were almost all PyYAML's pure-Python scanner), else PyYAML's own parser.
+    A draft libyaml will not read is composed again by PyYAML, whose errors yamlerrors.py
+    words in Chinese; either way composition is ours, with its refusals and bounds."""
+    if _FastLoader is not None:
+        loader = _FastLoader(text)
+        try:
+            return loader.get_single_node()
+        except yaml.YAMLError:
+            pass
+        finally:
+            loader.dispose()
+    loader = _Loader(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
 
 
 def _refusal(exc: Exception, text: str, controls: list[int], name: str) -> DocgenError:
@@ -142,14 +159,7 @@ class _Loader(yaml.SafeLoader):
         self.node_count = 0
 
     def compose_node(self, parent, index):  # type: ignore[override]
-        if self.check_event(yaml.AliasEvent):
-            raise _Refused("不允许使用 YAML 别名（*引用）", self.peek_event().start_mark,
-                           "请把内容直接写出来")
-        self.node_count += 1
-        if self.node_count > MAX_NODES:
-            raise _Refused(f"内容过多（超过 {MAX_NODES} 个值），不像是一份纪要草稿",
-                           self.peek_event().start_mark)
-        return super().compose_node(parent, index)
+        return _bounded_compose(self, parent, index)
 
     def construct_decimal_int(self, node: yaml.ScalarNode) -> int:
         """Decimal digits only, also under an explicit !!int: never octal, hex or 1:30."""
@@ -173,6 +183,49 @@ _Loader.add_constructor(YAML_TAG + "int", _Loader.construct_decimal_int)
 _Loader.add_constructor(YAML_TAG + "float", _Loader.construct_plain_float)
 
 
+def _bounded_compose(loader, parent, index):
+    """Composer.compose_node, refusing aliases (drafts never need them, bombs do) and
+    more than MAX_NODES values."""
+    if loader.check_event(yaml.AliasEvent):
+        raise _Refused("不允许使用 YAML 别名（*引用）", loader.peek_event().start_mark,
+                       "请把内容直接写出来")
+    loader.node_count += 1
+    if loader.node_count > MAX_NODES:
+        raise _Refused(f"内容过多（超过 {MAX_NODES} 个值），不像是一份纪要草稿",
+                       loader.peek_event().start_mark)
+    return yaml.composer.Composer.compose_node(loader, parent, index)
+
+
+def _fast_loader() -> type | None:
+    """_Loader with libyaml's parser under PyYAML's composer: the events come from C, the
+    nodes (and so the bounds, the marks and the YAML 1.2 typing) are built as by _Loader.
+    libyaml's own composer is not used: it recurses in C with no depth limit."""
+    try:
+        from yaml._yaml import CParser
+    except ImportError:
+        return None
+
+    class FastLoader(yaml.composer.Composer, CParser, yaml.constructor.SafeConstructor,
+                     yaml.resolver.Resolver):
+        yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
+        yaml_constructors = _Loader.yaml_constructors
+
+        def __init__(self, stream: str) -> None:
+            CParser.__init__(self, stream)
+            yaml.composer.Composer.__init__(self)
+            yaml.constructor.SafeConstructor.__init__(self)
+            yaml.resolver.Resolver.__init__(self)
+            self.node_count = 0
+
+        def compose_node(self, parent, index):  # type: ignore[override]
+            return _bounded_compose(self, parent, index)
+
+    return FastLoader
+
+
+_FastLoader = _fast_loader()
+
+
 def _tag_name(tag: str) -> str:
     return "!!" + tag[len(YAML_TAG):] if tag.startswith(YAML_TAG) else tag
 
@@ -180,9 +233,9 @@ def _tag_name(tag: str) -> str:
 class _Builder:
     """Node tree → plain data; records where each field path sits in the file."""
 
-    def __init__(self, loader: _Loader, name: str, original: str, controls: list[int],
-                 top_level_labels: bool):
-        self.loader, self.name, self.original = loader, name, original
+    def __init__(self, name: str, original: str, controls: list[int], top_level_labels: bool):
+        self.constructor = _Loader("")      # typed scalars only: its constructors, no parsing
+        self.name, self.original = name, original
         self.controls = controls            # offsets of control characters (already replaced)
         self.labels = top_level_labels
         self.marks = Marks()
@@ -208,12 +261,15 @@ class _Builder:
             return node.value
         if node.tag not in SCALAR_TAGS:
             self.refuse_tag(node, path)
-        try:
-            value = self.loader.construct_object(node, deep=True)
-        except (ValueError, KeyError, TypeError, AttributeError, OverflowError):
-            # 2020-02-30 looks like a date but is none (likewise "!!bool maybe"): keep the
-            # text; validation then names the field and what it should be.
-            return node.value
+        if node.tag == YAML_TAG + "str":      # most values: the text as composed
+            value = node.value
+        else:
+            try:
+                value = self.constructor.construct_object(node, deep=True)
+            except (ValueError, KeyError, TypeError, AttributeError, OverflowError):
+                # 2020-02-30 looks like a date but is none (likewise "!!bool maybe"): keep
+                # the text; validation then names the field and what it should be.
+                return node.value
         if isinstance(value, str) and (bad := CONTROL.search(value)):  # written as "\a", "\x07"
             raise DocgenError.one(f"含有控制字符 U+{ord(bad.group()):04X}，会损坏 DOCX",
                                   file=self.name, line=node.start_mark.line + 1,
