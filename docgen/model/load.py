@@ -15,7 +15,6 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..errors import DocgenError, Problem, format_path, parse_path
-from .messages import describe, validation_problems
 from .minutes import Minutes
 from .numbering import strip_typed_number
 from .source import MAX_BYTES, decode, read_text
@@ -59,12 +58,14 @@ def beside(profile: str, folder: Path | None) -> str:
 def load_minutes_text(text: str, name: str = "<输入>", folder: Path | None = None) -> Loaded:
     data, marks = parse_yaml(text, name, labels=True)
     if not isinstance(data, dict):
+        from .messages import describe
         raise DocgenError.one(f"纪要文件的顶层应为映射（“键: 值”），而不是{describe(data)}",
                               file=name, line=1, hint="第一行应类似 date: 2020-04-29")
     warnings = strip_typed_numbers(data, marks, name)
     try:
         minutes = Minutes.model_validate(data)
     except ValidationError as exc:
+        from .messages import validation_problems    # only a draft with mistakes needs it
         raise DocgenError(validation_problems(exc, marks, name, data)) from None
     if (profile := beside(minutes.profile, folder)) != minutes.profile:
         minutes = minutes.model_copy(update={"profile": profile})

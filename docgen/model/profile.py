@@ -12,7 +12,6 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
 
 from ..errors import DocgenError
-from .messages import validation_problems
 from .minutes import Number, OptionalText, Text, Whole
 from .numbering import STYLE_FAMILY
 from .source import read_text
@@ -169,6 +168,7 @@ def load_profile(name_or_path: str) -> Profile:
         profile._source = path
         return profile
     except ValidationError as exc:
+        from .messages import validation_problems    # only a profile with mistakes needs it
         fields = frozenset(Profile.model_fields) | frozenset(FontNames.model_fields)
         problems = validation_problems(exc, marks, str(path), data, fields)
         for problem in problems:      # hints there name minutes fields; a profile has its own

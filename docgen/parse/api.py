@@ -53,17 +53,24 @@ def parse_text(text: str, name: str = "<文本>") -> tuple[Minutes, list[Problem
     return build_minutes(paras, name, notes=notes)
 
 
+_READER_ERRORS: tuple[type[BaseException], ...] = (
+    MemoryError, RecursionError, ValueError, KeyError, IndexError, TypeError, RuntimeError,
+    OSError, AttributeError)
+
+
 @contextmanager
 def damaged_is_refused(name: str, kind: str) -> Iterator[None]:
     """A container the reader chokes on (a page tree that loops, a count of a billion pages,
     an attribute that is no number) is a damaged file to the user, not a crash."""
-    from pymupdf.mupdf import FzErrorBase     # MuPDF's own errors are no RuntimeError
+    errors = _READER_ERRORS
+    if kind == "PDF":      # MuPDF's own errors are no RuntimeError; ~0.2 s to import
+        from pymupdf.mupdf import FzErrorBase
+        errors += (FzErrorBase,)
     try:
         yield
     except DocgenError:
         raise
-    except (FzErrorBase, MemoryError, RecursionError, ValueError, KeyError, IndexError,
-            TypeError, RuntimeError, OSError, AttributeError) as exc:
+    except errors as exc:
         raise DocgenError.one(f"无法读取这个 {kind} 文件：文件已损坏或结构异常（{type(exc).__name__}）",
                               file=name) from None
 

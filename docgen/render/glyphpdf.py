@@ -28,6 +28,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import pydyf
+
 from ..gbt9704 import LINE_PITCH_PT
 from ..layout.fonts import Face, face
 from ..layout.pages import Layout
@@ -40,6 +42,12 @@ A4_W, A4_H = 595.2755905511812, 841.8897637795277     # 210 × 297 mm in pt
 # seed, which deflate poorly) took 48 ms of a ~155 ms render at 9 and take 24 ms at 1, for a
 # file 3 % larger (538 → 554 kB). Page contents and cmaps are small: 6 costs 3 ms.
 FONT_LEVEL, TEXT_LEVEL = 1, 6
+
+
+class _Info(pydyf.Dictionary):
+    """The document information, written as plain text, not in the object stream."""
+
+    compressible = False
 
 
 @dataclass
@@ -206,7 +214,6 @@ def render_glyph_pdf(layout: Layout, profile: Profile, created: dt.date | None =
 def write_pdf(pages: list[Page], glyphs: Glyphs, title: str, author: str,
               created: dt.date) -> bytes:
     import io
-    import pydyf
     pdf = pydyf.PDF()
     fonts = pydyf.Dictionary({used.name: font_object(pdf, used).reference
                               for used in glyphs.used.values()})
@@ -218,6 +225,7 @@ def write_pdf(pages: list[Page], glyphs: Glyphs, title: str, author: str,
             "Type": "/Page", "Parent": pdf.pages.reference,
             "MediaBox": pydyf.Array([0, 0, A4_W, A4_H]),
             "Contents": stream.reference, "Resources": resources}))
+    pdf.info = _Info()          # readable at the file's end (render/provenance.py)
     pdf.info["Title"] = pydyf.String(title)
     pdf.info["Author"] = pydyf.String(author)
     pdf.info["Creator"] = pydyf.String(GENERATOR)
@@ -231,7 +239,6 @@ def write_pdf(pages: list[Page], glyphs: Glyphs, title: str, author: str,
 def flate(data: bytes, level: int, extra: dict | None = None):
     """A stream deflated at ``level`` (pydyf's own compression is always level 9)."""
     import zlib
-    import pydyf
     return pydyf.Stream([zlib.compress(data, level)],
                         pydyf.Dictionary({**(extra or {}), "Filter": "/FlateDecode"}))
 
@@ -253,7 +260,6 @@ def _tag(name: str) -> int:
 
 
 def font_object(pdf, used: Used):
-    import pydyf
     data = subset(used)
     truetype = data[:4] in (b"\x00\x01\x00\x00", b"true")
     program = flate(data, FONT_LEVEL, {} if truetype else {"Subtype": "/OpenType"})
