@@ -72,3 +72,21 @@ def test_metrics_cache_reads_back_what_fonttools_reads(tmp_path, monkeypatch):
     target = fonts._metrics_file(source, 0)
     target.write_bytes(target.read_bytes()[:-3])            # a torn file is ignored
     assert fonts._read_metrics(source, 0) is None
+
+
+def test_kept_font_cuts_give_the_pdf_a_fresh_process_would(seed_minutes):
+    """The direct writer keeps each face's cut by glyph set: rendering another document
+    in between, or the same one again, gives the bytes a cold cache gives."""
+    from docgen.model import load_minutes
+    from docgen.render import glyphpdf
+    from docgen.render.api import render_bytes
+    from conftest import FIXTURES
+    other = load_minutes(FIXTURES / "doumen-2024-104.yaml").minutes
+    cold = {}
+    for name, m in (("seed", seed_minutes), ("other", other)):
+        glyphpdf.font_program.cache_clear()
+        cold[name] = render_bytes(m, "pdf")
+    assert render_bytes(seed_minutes, "pdf") == cold["seed"]     # after the other's cuts
+    assert render_bytes(other, "pdf") == cold["other"]
+    assert render_bytes(seed_minutes, "pdf") == cold["seed"]
+    assert glyphpdf.font_program.cache_info().hits >= 5          # the cuts were kept

@@ -25,6 +25,7 @@ tests/test_glyphpdf.py rasterises both writers' pages and compares them.
 from __future__ import annotations
 
 import datetime as dt
+import zlib
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -236,22 +237,34 @@ def write_pdf(pages: list[Page], glyphs: Glyphs, title: str, author: str,
     return out.getvalue()
 
 
-def flate(data: bytes, level: int, extra: dict | None = None):
+def flate(data: bytes, level: int, extra: dict | None = None) -> pydyf.Stream:
     """A stream deflated at ``level`` (pydyf's own compression is always level 9)."""
-    import zlib
-    return pydyf.Stream([zlib.compress(data, level)],
-                        pydyf.Dictionary({**(extra or {}), "Filter": "/FlateDecode"}))
+    return deflated(zlib.compress(data, level), extra)
 
 
-def subset(used: Used) -> bytes:
+def deflated(data: bytes, extra: dict | None = None) -> pydyf.Stream:
+    return pydyf.Stream([data], pydyf.Dictionary({**(extra or {}), "Filter": "/FlateDecode"}))
+
+
+@lru_cache(maxsize=16)
+def font_program(role: str, gids: frozenset[int]) -> tuple[bytes, bool]:
+    """The face cut to ``gids``, deflated, and whether it is TrueType. Kept for the next
+    render: a preview redrawn after a keystroke, or a draft rendered again, uses the same
+    glyphs, and cutting and deflating them is a third of a render (FandolFang: ~15 ms and
+    ~20 ms); at most 16 cuts, ~0.5 MB each."""
+    data = subset(role, gids)
+    return zlib.compress(data, FONT_LEVEL), data[:4] in (b"\x00\x01\x00\x00", b"true")
+
+
+def subset(role: str, gids: frozenset[int]) -> bytes:
     import uharfbuzz as hb
     inp = hb.SubsetInput()
-    for gid in used.glyphs:
+    for gid in gids:
         inp.glyph_set.add(gid)
     inp.flags = hb.SubsetFlags.RETAIN_GIDS
     for tag in ("GSUB", "GPOS", "GDEF", "BASE", "vhea", "vmtx", "VORG"):
         inp.sets(hb.SubsetInputSets.DROP_TABLE_TAG).add(_tag(tag))
-    return hb.subset(_hb_face(used.face.role), inp).blob.data
+    return hb.subset(_hb_face(role), inp).blob.data
 
 
 def _tag(name: str) -> int:
@@ -260,9 +273,8 @@ def _tag(name: str) -> int:
 
 
 def font_object(pdf, used: Used):
-    data = subset(used)
-    truetype = data[:4] in (b"\x00\x01\x00\x00", b"true")
-    program = flate(data, FONT_LEVEL, {} if truetype else {"Subtype": "/OpenType"})
+    data, truetype = font_program(used.face.role, frozenset(used.glyphs))
+    program = deflated(data, {} if truetype else {"Subtype": "/OpenType"})
     pdf.add_object(program)
     f = used.face
     units = 1000
