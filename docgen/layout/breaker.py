@@ -129,18 +129,18 @@ def _glyph(ch: str, role: str, main: Face, latin: Face, fallbacks: "_fallbacks")
         return Glyph(ch, role, 1.0)
     if ch == " ":
         return Glyph(ch, "latin", latin.advance(ch) or 0.25)
-    if is_latin(ch) and latin.has(ch):
+    if is_latin(ch) and (own := latin.advance(ch)) is not None:
         # digits and ASCII marks: half a cell, as GB 2312 faces set them (the seed's "1+27"
         # needs it); letters, and marks far wider than half an em (% @ & ‰), keep the Latin
         # face's own advance, so that nothing is drawn over its neighbour
-        own = latin.advance(ch) or HALF_WIDTH
+        own = own or HALF_WIDTH
         width = own if ch.isalpha() or own > WIDE else HALF_WIDTH
         return Glyph(ch, "latin", width)
-    if main.has(ch):
-        return Glyph(ch, role, main.advance(ch))
+    if (em := main.advance(ch)) is not None:
+        return Glyph(ch, role, em)
     for fallback in fallbacks:
-        if fallback.has(ch):
-            return Glyph(ch, fallback.role, fallback.advance(ch))
+        if (em := fallback.advance(ch)) is not None:
+            return Glyph(ch, fallback.role, em)
     return Glyph(ch, role, 1.0)
 
 

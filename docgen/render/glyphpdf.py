@@ -72,9 +72,6 @@ class Glyphs:
             self.used[role] = Used(face(role), f"F{len(self.used)}")
         return self.used[role]
 
-    def note(self, role: str, gid: int, text: str) -> None:
-        self.font(role).glyphs.setdefault(gid, text)
-
 
 @lru_cache(maxsize=4096)
 def shaped(role: str, text: str) -> tuple[tuple[int, float, str], ...]:
@@ -137,11 +134,11 @@ class Page:
         every glyph as CSS does; a TJ adjustment is written only where the shaped advance
         differs from the font's own (a kerned Latin pair)."""
         used = self.glyphs.font(role)
-        widths, upem = used.widths, _hb_face(role).upem
+        widths, upem, noted = used.widths, _hb_face(role).upem, used.glyphs
         parts = []
         pen = 0.0
         for gid, advance, text in shaped(role, chars):
-            self.glyphs.note(role, gid, text)
+            noted.setdefault(gid, text)
             width = widths.get(gid)
             if width is None:
                 width = widths[gid] = round(_hb_font(role).get_glyph_h_advance(gid) * 1000
