@@ -11,6 +11,7 @@ page number are placed boxes.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..gbt9704 import FURNITURE, GRID, LINE_PITCH_PT, PAGE, mm
 from ..layout.blocks import Block
@@ -49,6 +50,12 @@ class Run:
     box: float | None = None        # pt, for half-width runs
     before: float = 0.0             # pt of Chinese/Latin spacing before the box
     after: float = 0.0              # pt after it
+
+    @cached_property
+    def em(self) -> float:
+        """Font advances of the text, in em (asked for each piece and each line)."""
+        f = face(self.role)
+        return sum(f.advance(ch) or 1.0 for ch in self.text)
 
 
 @dataclass
@@ -165,8 +172,7 @@ def natural_width(runs: list[Run], size: float) -> float:
         if run.box is not None:
             total += run.box + run.before + run.after
             continue
-        f = face(run.role)
-        total += sum((f.advance(ch) or 1.0) * size for ch in run.text)
+        total += run.em * size
     return total
 
 
