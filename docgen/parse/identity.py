@@ -87,6 +87,8 @@ def _meeting_date(r: Reader) -> dt.date | None:
             source = "发布日期" if r.publish else "印发/整理日期"
         elif r.doc_year:
             year, source = r.doc_year, "纪要编号"
+        elif r.session_year:      # "2022年第9次常务会议" is held in 2022
+            year, source = r.session_year, "会次（“×年第N次”）"
         if year:
             try:
                 date = dt.date(year, month, day)

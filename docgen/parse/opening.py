@@ -16,7 +16,8 @@ from .dates import DATE, parse_date
 from .header import header_like
 from .identity import MEETING_NAME, SESSION, meeting_of, term_of
 from .reader import Reader
-from .text import HAN, Para
+from .text import HAN, Line, Para
+from .topics import MEETING_SAID, UNNUMBERED_TOPIC
 
 INTRO = re.compile(r"^(?:会议(?:议定|研究|决定|确定|明确|讨论|同意|认为|要求)[^。，,]{0,14}"
                    r"|(?:现将)?[^。，,]{0,18}纪要如下|会议(?:研究)?(?:了)?以下事项)[：:]?$")
@@ -24,10 +25,17 @@ DAY_ONLY = re.compile(rf"^\s*(?P<d>\d{{1,2}}|[{PRINTED_NUMERALS}]{{1,3}})\s*日(
 PERIOD = re.compile(rf"^\s*({'|'.join(PERIODS)})")
 TITLES = ("常务副市长", "副市长", "代理市长", "代市长", "市长", "常务副区长", "副区长", "代理区长",
           "代区长", "区长", "常务副县长", "副县长", "代理县长", "代县长", "县长", "副州长", "州长",
-          "副镇长", "镇长", "副乡长", "乡长", "副省长", "省长", "副主任", "主任", "副秘书长",
+          "代理州长", "代州长", "常务副旗长", "副旗长", "代理旗长", "代旗长", "旗长", "副盟长", "盟长",
+          "副镇长", "镇长", "副乡长", "乡长", "副省长", "代省长", "省长", "副主任", "主任", "副秘书长",
           "秘书长", "副书记", "书记")
 TITLE_RE = "|".join(TITLES)
 # "…谢义维同志在区机关大院2号楼二楼会议室主持": where the meeting sat, between chair and 主持.
+# "本报讯（记者 王磊）7月2日下午，…", "文成新闻网讯 …": a news dateline before the date.
+DATELINE = re.compile(r"(?:讯|电|报道)\s*(?:[(（][^()（）]{0,30}[)）])?\s*$")
+# "2022年第9次常务会议", "2022年县政府党组第3次会议": the year the meetings are counted in.
+SESSION_YEAR = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*[\u4e00-\u9fff]{0,8}?第\s*[0-9一二三四五六七八九十百]+\s*次")
+# What the meeting did, as a sentence of the opening paragraph may go on: "传达学习了……".
+AGENDA = re.compile(r"^(?:听取|审议|审定|研究|讨论|传达|学习|部署)")
 PLACE = re.compile(r"在[^，,。；;]{2,30}?(?:会议室|会场|礼堂|大厅|大楼|中心|楼|厅|室)$")
 
 
@@ -51,7 +59,15 @@ def find_start(r: Reader) -> int | None:
     # a web title "区政府召开第86次常务会议 胡永光主持" above the opening that starts with its date
     if not _dated(paras[start].plain):
         start = next((k for k in candidates if k > start and _dated(paras[k].plain)), start)
+    # a title "刘某主持召开省政府第五次常务会议" above an opening that names no date: the
+    # opening is the paragraph that is sentences, the title a line of its own
+    if _title_like(paras[start].plain):
+        start = next((k for k in candidates if k > start and not _title_like(paras[k].plain)), start)
     return start
+
+
+def _title_like(text: str) -> bool:
+    return len(text) <= 60 and "。" not in text
 
 
 def _dated(text: str) -> bool:
@@ -75,6 +91,7 @@ def read_opening(r: Reader, i: int) -> int:
         r.warn("没有开头段落（“…主持召开…会议”），直接从议题开始", first, "preamble")
         r.data["decisions_intro"] = None
         return i
+    first = _split_run_on(r, i)
     preamble, intro = _split_intro(first.plain)
     r.preamble_para = first
     r.data["preamble"] = r.field(preamble, first, "preamble")
@@ -82,6 +99,8 @@ def read_opening(r: Reader, i: int) -> int:
     if chair := _chair(preamble):
         r.data["chair"] = chair
     _session_and_meeting(r, preamble)
+    if m := SESSION_YEAR.search(preamble):
+        r.session_year = int(m["y"])
     i += 1
     r.data["decisions_intro"] = None
     if intro:
@@ -90,6 +109,31 @@ def read_opening(r: Reader, i: int) -> int:
         _store_intro(r, paras[i].plain, paras[i])
         i += 1
     return i
+
+
+def _split_run_on(r: Reader, i: int) -> Para:
+    """The opening alone, when what the meeting did runs on in its paragraph.
+
+    A copy whose lines were joined, or a page that never breaks, has "…主持召开…会议。会议
+    强调，……。会议要求，……" as one paragraph. Where no later paragraph holds a topic, each
+    "会议…" sentence (and what the first sentence is followed by, "传达学习了……") opens a
+    paragraph of its own, so the topics are read from them rather than lost in the preamble.
+    """
+    p = r.paras[i]
+    if any(UNNUMBERED_TOPIC.match(q.plain) or MEETING_SAID.match(q.plain) or marker_level(q.plain)
+           for q in r.paras[i + 1:]):
+        return p
+    text = p.text
+    cuts = [m.end() for k, m in enumerate(re.finditer(r"。\s*", text))
+            if MEETING_SAID.match(text[m.end():]) or (k == 0 and AGENDA.match(text[m.end():]))]
+    cuts = [c for c in cuts if c < len(text) and ("主持" in text[:c] or "召开" in text[:c])]
+    if not cuts:
+        return p
+    pieces = [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)])]
+    r.paras[i:i + 1] = [Para([Line(x, lineno=p.lineno, page=p.page, zone=p.zone)]) for x in pieces]
+    r.agenda_split = True
+    r.warn(f"开头段落中接着写了会议的内容，按句分出 {len(pieces) - 1} 段作为议题", p, "topics")
+    return r.paras[i]
 
 
 def _split_intro(text: str) -> tuple[str, str | None]:
@@ -112,7 +156,7 @@ def _date_and_period(r: Reader, text: str) -> None:
     if match is not None and match.start() > 2:
         # "为加快……，2024年11月14日上午，……主持召开": a purpose clause may come first
         lead = text[:match.start()]
-        if not lead.endswith(("，", ",")) or "主持" in lead or "召开" in lead:
+        if not (lead.endswith(("，", ",")) or DATELINE.search(lead)) or "主持" in lead or "召开" in lead:
             return
     if match is None:
         if day := DAY_ONLY.match(text):     # "3日下午，…" as 广州 and 句容 publish it
