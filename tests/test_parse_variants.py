@@ -110,3 +110,32 @@ def test_a_title_line_naming_the_chair_is_not_taken_for_the_opening():
 """
     m, _ = parse_text(text, "<标题在上>")
     assert m.session == 8 and m.preamble.startswith("省长钱某")
+
+
+def test_a_page_stamp_or_published_on_line_gives_the_year():
+    for stamp in ("2022-03-08", "2022-03-08 10:15:02", "(发布于:2022-03-08 10:15)"):
+        text = f"{stamp}\n3月7日上午，县长高某主持召开县长办公会。\n会议强调，要抓好春耕备耕。\n"
+        m, _ = parse_text(text, "<日期戳>")
+        assert m.date == dt.date(2022, 3, 7), stamp
+
+
+def test_a_chair_named_in_the_paragraph_after_the_opening():
+    text = """发布时间:2019-01-04
+1月3日下午,区政府召开十六届第九次常务会议。会议审议了《某某计划(草案)》。
+区长孙某主持会议。副区长李某、周某参加会议。
+会议指出,要抓紧修改完善。
+"""
+    m, _ = parse_text(text, "<主持在后>")
+    assert m.chair.name == "孙某" and m.chair.title == "区长" and m.session == 9 and m.term == "十六届"
+
+
+def test_the_meeting_named_before_its_number_or_before_zhaokai():
+    cases = {
+        "2月8日,县长吴某主持召开2022年县政府党组第2次会议。": ("党组会议", 2),
+        "3月9日,旗人民政府2021年第一次全体会议暨重点项目推进会召开。旗长吴某主持会议。": ("全体会议", 1),
+        "9月3日,在区政务中心召开区政府全体(扩大)会议(区安委会2025年第三次会议)。区长李某主持。": ("全体会议", None),
+        "7月8日,市长苏某主持召开2022年重点工作任务推进情况专题调度会议,听取汇报。": ("专题调度会议", None),
+    }
+    for opening, (meeting, session) in cases.items():
+        m, _ = parse_text(f"发布日期:2025-10-01\n{opening}\n会议强调,要抓好落实。\n", "<会议名称>")
+        assert (m.meeting, m.session) == (meeting, session), opening

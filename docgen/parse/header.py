@@ -12,7 +12,7 @@ import datetime as dt
 import re
 
 from ..model.numbering import parse_chinese_number
-from .dates import FULL_DATE, PRINTED_DATE, PUBLISH, parse_date, published
+from .dates import FULL_DATE, PRINTED_DATE, PUBLISH, STAMP, parse_date, published
 from .identity import MEETING_NAME, NUM, SESSION, TERM, meeting_of, term_of
 from .reader import Reader
 from .text import IDEOGRAPHIC_SPACE, Para, normalize_spaces, strip_spaces
@@ -73,6 +73,9 @@ def _header_item(r: Reader, text: str, spaced: str, p: Para) -> bool:
         return True
     if FULL_DATE.match(text):
         r.header_date = r.header_date or parse_date(text)[0]
+        return True
+    if (m := STAMP.match(spaced.strip())) and (date := published(m)):
+        r.publish = r.publish or date      # a page's article stamp is its publish date
         return True
     if text.endswith("纪要") and len(text) <= 60 and not NAVIGATION.search(text):
         _title(r, text)

@@ -36,6 +36,11 @@ DATELINE = re.compile(r"(?:讯|电|报道)\s*(?:[(（][^()（）]{0,30}[)）])?\
 SESSION_YEAR = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*[\u4e00-\u9fff]{0,8}?第\s*[0-9一二三四五六七八九十百]+\s*次")
 # What the meeting did, as a sentence of the opening paragraph may go on: "传达学习了……".
 AGENDA = re.compile(r"^(?:听取|审议|审定|研究|讨论|传达|学习|部署)")
+ASIDE = re.compile(r"[（(][^（）()]{0,80}[）)]")
+# The words a meeting's kind is named with, at the end of a long name: "…专题调度会议".
+KIND_TAIL = r"(?:专题|现场|协调|调度|推进|联席|办公|工作|例)+会议?$"
+# "今天", "日前" between the chair and 主持, as a news story writes it.
+WHEN_WORD = re.compile(r"(?:今天|今日|昨天|昨日|日前|近日|当天)$")
 PLACE = re.compile(r"在[^，,。；;]{2,30}?(?:会议室|会场|礼堂|大厅|大楼|中心|楼|厅|室)$")
 
 
@@ -96,7 +101,7 @@ def read_opening(r: Reader, i: int) -> int:
     r.preamble_para = first
     r.data["preamble"] = r.field(preamble, first, "preamble")
     _date_and_period(r, preamble)
-    if chair := _chair(preamble):
+    if chair := _chair(preamble) or _chair_below(r.paras[i + 1:i + 3]):
         r.data["chair"] = chair
     _session_and_meeting(r, preamble)
     if m := SESSION_YEAR.search(preamble):
@@ -172,9 +177,12 @@ def _date_and_period(r: Reader, text: str) -> None:
 
 
 def _session_and_meeting(r: Reader, text: str) -> None:
-    """第96次常务会议 after 召开 (anywhere when the paragraph lacks 召开)."""
-    after = text.split("召开", 1)[1] if "召开" in text else text
-    m = SESSION.search(after[:60]) or (SESSION.search(text) if "召开" not in text else None)
+    """第96次常务会议 after 召开 (anywhere when the paragraph lacks 召开), or before "…会议召开"."""
+    while ASIDE.search(text):        # "全体（扩大）会议", "（安委会2025年第三次会议）": asides
+        text = ASIDE.sub("", text)
+    head, _, after = text.partition("召开") if "召开" in text else ("", "", text)
+    m = SESSION.search(after[:60]) or (SESSION.search(text) if not head else None) \
+        or SESSION.search(head.rpartition("。")[2])       # "市政府第五次全体会议召开"
     if m and m["num"]:
         try:
             r.data["session"] = parse_chinese_number(m["num"])
@@ -183,12 +191,34 @@ def _session_and_meeting(r: Reader, text: str) -> None:
         if m["term"]:
             r.data["term"] = term_of(m)
         meeting = meeting_of(m["meeting"] or "")
+        if meeting in ("会", "会议"):   # "县政府党组第3次会议": the name stands before 第N次
+            meeting = _named_before(m.string[:m.start()]) or meeting
         if meeting and MEETING_NAME.match(meeting):
             r.data.setdefault("meeting", meeting)
     elif m := re.search(r"召开[^，,。]{0,12}?(?P<meeting>[\u4e00-\u9fff]{2,8}会议?)", text):
         meeting = re.sub(r"^.*?政府", "", m["meeting"])
+        lead = text[m.start() + 2:m.start("meeting")].strip("了")
+        if lead and (kind := re.search(KIND_TAIL, meeting)):   # "…推进情况专题调度会议"
+            meeting = kind.group(0)
         if MEETING_NAME.match(meeting) and len(meeting) > 2:
             r.data.setdefault("meeting", meeting)
+    elif kind := _kind_of_long_name(after):
+        r.data.setdefault("meeting", kind)
+
+
+def _named_before(head: str) -> str | None:
+    """党组会议 from "…2022年县政府党组" before 第3次会议."""
+    m = re.search(r"[\u4e00-\u9fff]{2,12}$", head)
+    name = meeting_of(re.sub(r"^.*?年", "", m.group(0)) + "会议") if m else ""
+    return name if MEETING_NAME.match(name) and len(name) > 2 and "政府" not in name else None
+
+
+def _kind_of_long_name(after: str) -> str | None:
+    """专题调度会议 from "召开2022年市政府工作报告重点工作任务推进情况专题调度会议，…": a
+    meeting named for its subject is of the kind its name ends with."""
+    m = re.match(r"[^，,。；;]{2,60}?会议?(?=[，,。；;]|$)", after)
+    kind = re.search(KIND_TAIL, m.group(0)) if m else None
+    return kind.group(0) if kind else None
 
 
 def _chair(text: str) -> dict | None:
@@ -202,7 +232,7 @@ def _chair(text: str) -> dict | None:
         clause = clause[match.end():]
     clause = PERIOD.sub("", clause)
     clause = re.sub(r"^(?:由|在)", "", clause)
-    clause = PLACE.sub("", clause)
+    clause = PLACE.sub("", WHEN_WORD.sub("", clause))
     clause = clause.split("、")[-1]
     clause = re.sub(r"同志$", "", clause)
     clause = re.sub(r"受.{1,14}?委托", "", clause)
@@ -214,6 +244,15 @@ def _chair(text: str) -> dict | None:
         return {"name": clause}
     if "在" in clause[2:]:          # "…副主任刘洪在区建委主持": the place, whatever it is
         return _chair_in(clause[:clause.rindex("在")])
+    return None
+
+
+def _chair_below(paras: list[Para]) -> dict | None:
+    """"区长王某主持会议。" in the paragraph after an opening that names no chair."""
+    for p in paras:
+        for sentence in p.plain.split("。"):
+            if "主持" in sentence and "召开" not in sentence and (chair := _chair(sentence)):
+                return chair
     return None
 
 
