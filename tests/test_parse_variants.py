@@ -139,3 +139,13 @@ def test_the_meeting_named_before_its_number_or_before_zhaokai():
     for opening, (meeting, session) in cases.items():
         m, _ = parse_text(f"发布日期:2025-10-01\n{opening}\n会议强调,要抓好落实。\n", "<会议名称>")
         assert (m.meeting, m.session) == (meeting, session), opening
+
+
+def test_the_session_only_a_news_headline_gives_is_taken_with_a_warning():
+    text = """郑某主持召开2023年第6次县政府常务会议
+3月2日,县长郑某主持召开县政府常务会议。研究了春季造林等事宜。
+会议强调,要确保苗木质量。
+"""
+    m, problems = parse_text(text, "<网页标题>")
+    assert m.session == 6 and m.date == dt.date(2023, 3, 2)
+    assert any(p.path == "session" and "网页标题" in p.message for p in problems)

@@ -26,6 +26,7 @@ ISSUE_LINE = re.compile(rf"^{TERM}\s*第?\s*(?P<num>{NUM})\s*[次期]$")
 OFFICE_LINE = re.compile(r"^(?P<office>.{2,30}?(?:办公室|办公厅|人民政府|政府))[\s\u3000]*"
                          rf"(?P<date>{PRINTED_DATE})$")
 SOURCE = re.compile(r"(?:来源|发布机构|发文机关)\s*[：:]\s*(?P<src>[\u4e00-\u9fff]{2,30})")
+HEADLINE = re.compile(r"召开|会议$|会$")
 NAVIGATION = re.compile(r"[>＞»|｜/]|首页|当前位置|您的位置")
 
 
@@ -79,6 +80,9 @@ def _header_item(r: Reader, text: str, spaced: str, p: Para) -> bool:
         return True
     if text.endswith("纪要") and len(text) <= 60 and not NAVIGATION.search(text):
         _title(r, text)
+        return True
+    if HEADLINE.search(text) and len(text) <= 60 and "。" not in text and (m := SESSION.search(text)):
+        r.headline = r.headline or m       # "李某主持召开2023年第4次县政府常务会议": a news headline
         return True
     return False
 
