@@ -149,3 +149,20 @@ def test_the_session_only_a_news_headline_gives_is_taken_with_a_warning():
     m, problems = parse_text(text, "<网页标题>")
     assert m.session == 6 and m.date == dt.date(2023, 3, 2)
     assert any(p.path == "session" and "网页标题" in p.message for p in problems)
+
+
+def test_a_page_form_gives_the_date_and_chair_the_opening_leaves_out():
+    text = """会议时间:
+2023年6月5日(星期一)上午9:00
+会议地点:
+区长会议室
+会议主持人:
+区委副书记、区长韩某
+区政府第7届15次常务会议在区长会议室召开。
+会议听取了关于夏季防汛工作的汇报。
+会议还研究了其他问题。
+"""
+    m, problems = parse_text(text, "<表单>")
+    assert m.date == dt.date(2023, 6, 5) and m.session == 15
+    assert m.chair.name == "韩某" and m.chair.title == "区长"
+    assert any(p.path == "date" and "会议时间" in p.message for p in problems)

@@ -41,6 +41,8 @@ ASIDE = re.compile(r"[（(][^（）()]{0,80}[）)]")
 KIND_TAIL = r"(?:专题|现场|协调|调度|推进|联席|办公|工作|例)+会议?$"
 # "今天", "日前" between the chair and 主持, as a news story writes it.
 WHEN_WORD = re.compile(r"(?:今天|今日|昨天|昨日|日前|近日|当天)$")
+# "历下区政府第19届42次常务会议在区长会议室召开。": an opening that names no chair.
+SAT_AT = re.compile(r"第?\s*[0-9一二三四五六七八九十百]+\s*次[\u4e00-\u9fff]{0,10}会议?在[^。，,]{2,30}召开")
 PLACE = re.compile(r"在[^，,。；;]{2,30}?(?:会议室|会场|礼堂|大厅|大楼|中心|楼|厅|室)$")
 
 
@@ -83,7 +85,7 @@ def _dated(text: str) -> bool:
 def _opening_like(text: str) -> bool:
     if len(text) <= 12:
         return False
-    if "主持" in text and "会议" in text:
+    if "主持" in text and "会议" in text or SAT_AT.search(text):
         return True
     return bool(DATE.match(text) and ("会议" in text or "召开" in text))
 
@@ -101,8 +103,10 @@ def read_opening(r: Reader, i: int) -> int:
     r.preamble_para = first
     r.data["preamble"] = r.field(preamble, first, "preamble")
     _date_and_period(r, preamble)
-    if chair := _chair(preamble) or _chair_below(r.paras[i + 1:i + 3]):
+    if chair := _chair(preamble) or _chair_below(r.paras[i + 1:i + 3]) or _form_chair(r):
         r.data["chair"] = chair
+    if r.date_match is None and r.day_match is None and (time := r.form.get("时间")):
+        _form_date(r, time)
     _session_and_meeting(r, preamble)
     if m := SESSION_YEAR.search(preamble):
         r.session_year = int(m["y"])
@@ -254,6 +258,23 @@ def _chair_below(paras: list[Para]) -> dict | None:
             if "主持" in sentence and "召开" not in sentence and (chair := _chair(sentence)):
                 return chair
     return None
+
+
+def _form_chair(r: Reader) -> dict | None:
+    """"会议主持人：区委副书记、区长杨某" from the page's form."""
+    value = r.form.get("主持人") or r.form.get("主持")
+    return _chair(value + "主持") if value else None
+
+
+def _form_date(r: Reader, value: str) -> None:
+    """"会议时间：2023年11月20日（星期一）上午9:30": the meeting's date, when the opening has none."""
+    date, _, match = parse_date(value)
+    if match is None:
+        return
+    r.date_match = match
+    if date:
+        r.data["date"] = date
+        r.warn(f"会议日期取自网页的“会议时间”栏：{value[:20]}", None, "date")
 
 
 def _chair_in(clause: str) -> dict | None:
