@@ -59,3 +59,110 @@ def test_metadata_rows_and_buttons_are_dropped_dated_rows_still_date_the_page():
     assert m.date == dt.date(2018, 11, 29)
     assert "网页框架" in " ".join(str(p) for p in problems)
     assert all("索" not in b for t in m.topics for b in t.body)
+
+
+def test_a_news_dateline_before_the_date_still_dates_the_meeting():
+    text = """发布时间:2021-06-04
+本报讯(记者 周平 林岚)6月3日上午,县长刘某主持召开县政府第12次常务会议。
+会议听取了全县防汛准备情况的汇报。会议要求各乡镇落实值守。
+"""
+    m, _ = parse_text(text, "<本报讯>")
+    assert m.date == dt.date(2021, 6, 3) and m.session == 12
+    assert m.chair.name == "刘某"
+
+
+def test_a_banner_head_is_read_as_chair():
+    text = "发布日期:2023-05-09\n5月8日,旗委副书记、政府旗长巴图主持召开旗政府常务会议。\n会议研究了春季防火工作。\n"
+    m, _ = parse_text(text, "<旗长>")
+    assert m.chair.name == "巴图" and m.chair.title == "旗长"
+
+
+def test_the_year_of_a_numbered_session_dates_a_meeting_the_page_gives_no_year():
+    text = "4月9日,区长周某主持召开区政府2023年第5次常务会议。\n会议审议了《某某方案》,原则同意。\n"
+    m, problems = parse_text(text, "<会次年份>")
+    assert m.date == dt.date(2023, 4, 9) and m.session == 5
+    assert any(p.path == "date" and "第N次" in p.message for p in problems)
+
+
+def test_a_summary_that_only_says_what_the_meeting_stressed_is_minutes():
+    text = """发布日期:2024-10-12
+10月11日,市长孙某主持召开市政府第7次常务会议。
+会议强调,要抓好秋粮收购,守住安全底线。
+孙某要求,各部门要压实责任。
+"""
+    m, _ = parse_text(text, "<只有强调>")
+    assert m.session == 7 and m.topics
+
+
+def test_what_the_meeting_did_run_into_the_opening_becomes_its_topic():
+    text = ("2022年3月2日，区长郑某在区政府三楼会议室主持召开区政府第21次常务会议。"
+            "传达学习上级有关会议精神，研究审议了老旧小区改造、春季植树等事项。\n"
+            "王某、赵某等参加会议。\n")
+    m, problems = parse_text(text, "<连写>")
+    assert m.session == 21 and m.preamble.endswith("常务会议。")
+    assert m.topics[0].title.startswith("传达学习")
+    assert any(p.path == "topics" and "按句分出" in p.message for p in problems)
+
+
+def test_a_title_line_naming_the_chair_is_not_taken_for_the_opening():
+    text = """钱某主持召开省政府第8次常务会议
+省长钱某主持召开省政府第8次常务会议，研究部署春耕生产工作。会议强调，要稳定粮食播种面积。
+"""
+    m, _ = parse_text(text, "<标题在上>")
+    assert m.session == 8 and m.preamble.startswith("省长钱某")
+
+
+def test_a_page_stamp_or_published_on_line_gives_the_year():
+    for stamp in ("2022-03-08", "2022-03-08 10:15:02", "(发布于:2022-03-08 10:15)"):
+        text = f"{stamp}\n3月7日上午，县长高某主持召开县长办公会。\n会议强调，要抓好春耕备耕。\n"
+        m, _ = parse_text(text, "<日期戳>")
+        assert m.date == dt.date(2022, 3, 7), stamp
+
+
+def test_a_chair_named_in_the_paragraph_after_the_opening():
+    text = """发布时间:2019-01-04
+1月3日下午,区政府召开十六届第九次常务会议。会议审议了《某某计划(草案)》。
+区长孙某主持会议。副区长李某、周某参加会议。
+会议指出,要抓紧修改完善。
+"""
+    m, _ = parse_text(text, "<主持在后>")
+    assert m.chair.name == "孙某" and m.chair.title == "区长" and m.session == 9 and m.term == "十六届"
+
+
+def test_the_meeting_named_before_its_number_or_before_zhaokai():
+    cases = {
+        "2月8日,县长吴某主持召开2022年县政府党组第2次会议。": ("党组会议", 2),
+        "3月9日,旗人民政府2021年第一次全体会议暨重点项目推进会召开。旗长吴某主持会议。": ("全体会议", 1),
+        "9月3日,在区政务中心召开区政府全体(扩大)会议(区安委会2025年第三次会议)。区长李某主持。": ("全体会议", None),
+        "7月8日,市长苏某主持召开2022年重点工作任务推进情况专题调度会议,听取汇报。": ("专题调度会议", None),
+    }
+    for opening, (meeting, session) in cases.items():
+        m, _ = parse_text(f"发布日期:2025-10-01\n{opening}\n会议强调,要抓好落实。\n", "<会议名称>")
+        assert (m.meeting, m.session) == (meeting, session), opening
+
+
+def test_the_session_only_a_news_headline_gives_is_taken_with_a_warning():
+    text = """郑某主持召开2023年第6次县政府常务会议
+3月2日,县长郑某主持召开县政府常务会议。研究了春季造林等事宜。
+会议强调,要确保苗木质量。
+"""
+    m, problems = parse_text(text, "<网页标题>")
+    assert m.session == 6 and m.date == dt.date(2023, 3, 2)
+    assert any(p.path == "session" and "网页标题" in p.message for p in problems)
+
+
+def test_a_page_form_gives_the_date_and_chair_the_opening_leaves_out():
+    text = """会议时间:
+2023年6月5日(星期一)上午9:00
+会议地点:
+区长会议室
+会议主持人:
+区委副书记、区长韩某
+区政府第7届15次常务会议在区长会议室召开。
+会议听取了关于夏季防汛工作的汇报。
+会议还研究了其他问题。
+"""
+    m, problems = parse_text(text, "<表单>")
+    assert m.date == dt.date(2023, 6, 5) and m.session == 15
+    assert m.chair.name == "韩某" and m.chair.title == "区长"
+    assert any(p.path == "date" and "会议时间" in p.message for p in problems)

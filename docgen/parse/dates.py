@@ -20,9 +20,11 @@ DATE = re.compile(rf"(?:(?P<y>\d{{4}}|{_CN_YEAR})\s*年)?\s*"
                   rf"(?P<m>\d{{1,2}}|{CN}{{1,3}})\s*月\s*(?P<d>\d{{1,2}}|{CN}{{1,4}})\s*[日号]")
 FULL_DATE = re.compile(rf"^(?:\d{{4}}|{_CN_YEAR})\s*年\s*(?:\d{{1,2}}|{CN}{{1,3}})"
                        rf"\s*月\s*(?:\d{{1,2}}|{CN}{{1,4}})\s*日$")
+# "2022-04-08" or "2022-01-06 09:35:26" alone on a line: the date a web page stamps its article with.
+STAMP = re.compile(r"^(?P<y>\d{4})\s*[-/.]\s*(?P<m>\d{1,2})\s*[-/.]\s*(?P<d>\d{1,2})(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$")
 # The date as the print sets it under the 编发单位 and in the 印发 line (a fragment).
 PRINTED_DATE = r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
-PUBLISH = re.compile(r"(?:发布|生成|成文|公开)?(?:时间|日期)\s*[：:]\s*(?P<y>\d{4})\s*[-年/.]\s*(?P<m>\d{1,2})"
+PUBLISH = re.compile(r"(?:(?:发布|生成|成文|公开)?(?:时间|日期)|发布于)\s*[：:]\s*(?P<y>\d{4})\s*[-年/.]\s*(?P<m>\d{1,2})"
                      r"\s*[-月/.]\s*(?P<d>\d{1,2})")
 
 

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 
 from ..model.numbering import parse_chinese_number
-from .dates import FULL_DATE, PRINTED_DATE, PUBLISH, parse_date, published
+from .dates import FULL_DATE, PRINTED_DATE, PUBLISH, STAMP, parse_date, published
 from .identity import MEETING_NAME, NUM, SESSION, TERM, meeting_of, term_of
 from .reader import Reader
 from .text import IDEOGRAPHIC_SPACE, Para, normalize_spaces, strip_spaces
@@ -26,6 +26,8 @@ ISSUE_LINE = re.compile(rf"^{TERM}\s*第?\s*(?P<num>{NUM})\s*[次期]$")
 OFFICE_LINE = re.compile(r"^(?P<office>.{2,30}?(?:办公室|办公厅|人民政府|政府))[\s\u3000]*"
                          rf"(?P<date>{PRINTED_DATE})$")
 SOURCE = re.compile(r"(?:来源|发布机构|发文机关)\s*[：:]\s*(?P<src>[\u4e00-\u9fff]{2,30})")
+FORM_FIELD = re.compile(r"^(?:会议)?(?P<label>时间|主持人|主持)\s*[：:]\s*(?P<value>.*)$")
+HEADLINE = re.compile(r"召开|会议$|会$")
 NAVIGATION = re.compile(r"[>＞»|｜/]|首页|当前位置|您的位置")
 
 
@@ -46,6 +48,7 @@ def header_like(text: str) -> bool:
 def read_header(r: Reader, paras: list[Para]) -> None:
     """Take what the paragraphs above the opening tell; warn about the ones that are frame."""
     junk: list[Para] = []
+    _form_fields(r, paras)
     for p in paras:
         spaced = normalize_spaces(p.text)
         if _header_item(r, p.plain, spaced, p):
@@ -57,6 +60,16 @@ def read_header(r: Reader, paras: list[Para]) -> None:
             continue
         junk.append(p)
     r.ignored(junk, "标题前的", "网页导航等")
+
+
+def _form_fields(r: Reader, paras: list[Para]) -> None:
+    """"会议时间：" and "会议主持人：" as a page's form gives them, the value after the label or
+    on the line below it; the opening reads them where its own sentence does not say."""
+    for k, p in enumerate(paras):
+        if m := FORM_FIELD.match(p.plain):
+            value = m["value"] or (paras[k + 1].plain if k + 1 < len(paras) else "")
+            if value and not FORM_FIELD.match(value):
+                r.form.setdefault(m["label"], value)
 
 
 def _header_item(r: Reader, text: str, spaced: str, p: Para) -> bool:
@@ -74,8 +87,14 @@ def _header_item(r: Reader, text: str, spaced: str, p: Para) -> bool:
     if FULL_DATE.match(text):
         r.header_date = r.header_date or parse_date(text)[0]
         return True
+    if (m := STAMP.match(spaced.strip())) and (date := published(m)):
+        r.publish = r.publish or date      # a page's article stamp is its publish date
+        return True
     if text.endswith("纪要") and len(text) <= 60 and not NAVIGATION.search(text):
         _title(r, text)
+        return True
+    if HEADLINE.search(text) and len(text) <= 60 and "。" not in text and (m := SESSION.search(text)):
+        r.headline = r.headline or m       # "李某主持召开2023年第4次县政府常务会议": a news headline
         return True
     return False
 

@@ -47,6 +47,8 @@ def fill_identity(r: Reader) -> None:
             r.warn(f"标题中的会次（第{r.title_session}次）与开头段落（第{d['session']}次）不一致，取标题",
                    None, "session")
         d["session"] = r.title_session
+    if d.get("session") is None and r.headline is not None:
+        _session_from_headline(r, r.headline)
     if "date" not in d and (date := _meeting_date(r)) is not None:
         d["date"] = date
     if "issuer" not in d:
@@ -56,6 +58,20 @@ def fill_identity(r: Reader) -> None:
     d["profile"] = _profile_for(d.get("issuer"))
     _warn_on_borrowed_header(r)
     _warn_on_unnamed(r)
+
+
+def _session_from_headline(r: Reader, m: re.Match) -> None:
+    """The web headline's 第N次 (and its year), where the opening gives none: said in a warning."""
+    try:
+        r.data["session"] = parse_chinese_number(m["num"])
+    except ValueError:
+        return
+    if m["term"]:
+        r.data.setdefault("term", term_of(m))
+    if year := re.search(r"((?:19|20)\d{2})\s*年\s*$", m.string[:m.start("num")].rstrip("第 ")):
+        r.session_year = r.session_year or int(year.group(1))
+    r.warn(f"开头段落没有会次，第{r.data['session']}次取自网页标题“{m.string[:30]}”", None, "session",
+           hint="请核对 session")
 
 
 def _warn_on_borrowed_header(r: Reader) -> None:
@@ -87,6 +103,8 @@ def _meeting_date(r: Reader) -> dt.date | None:
             source = "发布日期" if r.publish else "印发/整理日期"
         elif r.doc_year:
             year, source = r.doc_year, "纪要编号"
+        elif r.session_year:      # "2022年第9次常务会议" is held in 2022
+            year, source = r.session_year, "会次（“×年第N次”）"
         if year:
             try:
                 date = dt.date(year, month, day)

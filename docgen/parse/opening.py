@@ -16,7 +16,8 @@ from .dates import DATE, parse_date
 from .header import header_like
 from .identity import MEETING_NAME, SESSION, meeting_of, term_of
 from .reader import Reader
-from .text import HAN, Para
+from .text import HAN, Line, Para
+from .topics import MEETING_SAID, UNNUMBERED_TOPIC
 
 INTRO = re.compile(r"^(?:会议(?:议定|研究|决定|确定|明确|讨论|同意|认为|要求)[^。，,]{0,14}"
                    r"|(?:现将)?[^。，,]{0,18}纪要如下|会议(?:研究)?(?:了)?以下事项)[：:]?$")
@@ -24,10 +25,24 @@ DAY_ONLY = re.compile(rf"^\s*(?P<d>\d{{1,2}}|[{PRINTED_NUMERALS}]{{1,3}})\s*日(
 PERIOD = re.compile(rf"^\s*({'|'.join(PERIODS)})")
 TITLES = ("常务副市长", "副市长", "代理市长", "代市长", "市长", "常务副区长", "副区长", "代理区长",
           "代区长", "区长", "常务副县长", "副县长", "代理县长", "代县长", "县长", "副州长", "州长",
-          "副镇长", "镇长", "副乡长", "乡长", "副省长", "省长", "副主任", "主任", "副秘书长",
+          "代理州长", "代州长", "常务副旗长", "副旗长", "代理旗长", "代旗长", "旗长", "副盟长", "盟长",
+          "副镇长", "镇长", "副乡长", "乡长", "副省长", "代省长", "省长", "副主任", "主任", "副秘书长",
           "秘书长", "副书记", "书记")
 TITLE_RE = "|".join(TITLES)
 # "…谢义维同志在区机关大院2号楼二楼会议室主持": where the meeting sat, between chair and 主持.
+# "本报讯（记者 王磊）7月2日下午，…", "文成新闻网讯 …": a news dateline before the date.
+DATELINE = re.compile(r"(?:讯|电|报道)\s*(?:[(（][^()（）]{0,30}[)）])?\s*$")
+# "2022年第9次常务会议", "2022年县政府党组第3次会议": the year the meetings are counted in.
+SESSION_YEAR = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*[\u4e00-\u9fff]{0,8}?第\s*[0-9一二三四五六七八九十百]+\s*次")
+# What the meeting did, as a sentence of the opening paragraph may go on: "传达学习了……".
+AGENDA = re.compile(r"^(?:听取|审议|审定|研究|讨论|传达|学习|部署)")
+ASIDE = re.compile(r"[（(][^（）()]{0,80}[）)]")
+# The words a meeting's kind is named with, at the end of a long name: "…专题调度会议".
+KIND_TAIL = r"(?:专题|现场|协调|调度|推进|联席|办公|工作|例)+会议?$"
+# "今天", "日前" between the chair and 主持, as a news story writes it.
+WHEN_WORD = re.compile(r"(?:今天|今日|昨天|昨日|日前|近日|当天)$")
+# "历下区政府第19届42次常务会议在区长会议室召开。": an opening that names no chair.
+SAT_AT = re.compile(r"第?\s*[0-9一二三四五六七八九十百]+\s*次[\u4e00-\u9fff]{0,10}会议?在[^。，,]{2,30}召开")
 PLACE = re.compile(r"在[^，,。；;]{2,30}?(?:会议室|会场|礼堂|大厅|大楼|中心|楼|厅|室)$")
 
 
@@ -51,7 +66,15 @@ def find_start(r: Reader) -> int | None:
     # a web title "区政府召开第86次常务会议 胡永光主持" above the opening that starts with its date
     if not _dated(paras[start].plain):
         start = next((k for k in candidates if k > start and _dated(paras[k].plain)), start)
+    # a title "刘某主持召开省政府第五次常务会议" above an opening that names no date: the
+    # opening is the paragraph that is sentences, the title a line of its own
+    if _title_like(paras[start].plain):
+        start = next((k for k in candidates if k > start and not _title_like(paras[k].plain)), start)
     return start
+
+
+def _title_like(text: str) -> bool:
+    return len(text) <= 60 and "。" not in text
 
 
 def _dated(text: str) -> bool:
@@ -62,7 +85,7 @@ def _dated(text: str) -> bool:
 def _opening_like(text: str) -> bool:
     if len(text) <= 12:
         return False
-    if "主持" in text and "会议" in text:
+    if "主持" in text and "会议" in text or SAT_AT.search(text):
         return True
     return bool(DATE.match(text) and ("会议" in text or "召开" in text))
 
@@ -75,13 +98,18 @@ def read_opening(r: Reader, i: int) -> int:
         r.warn("没有开头段落（“…主持召开…会议”），直接从议题开始", first, "preamble")
         r.data["decisions_intro"] = None
         return i
+    first = _split_run_on(r, i)
     preamble, intro = _split_intro(first.plain)
     r.preamble_para = first
     r.data["preamble"] = r.field(preamble, first, "preamble")
     _date_and_period(r, preamble)
-    if chair := _chair(preamble):
+    if chair := _chair(preamble) or _chair_below(r.paras[i + 1:i + 3]) or _form_chair(r):
         r.data["chair"] = chair
+    if r.date_match is None and r.day_match is None and (time := r.form.get("时间")):
+        _form_date(r, time)
     _session_and_meeting(r, preamble)
+    if m := SESSION_YEAR.search(preamble):
+        r.session_year = int(m["y"])
     i += 1
     r.data["decisions_intro"] = None
     if intro:
@@ -90,6 +118,31 @@ def read_opening(r: Reader, i: int) -> int:
         _store_intro(r, paras[i].plain, paras[i])
         i += 1
     return i
+
+
+def _split_run_on(r: Reader, i: int) -> Para:
+    """The opening alone, when what the meeting did runs on in its paragraph.
+
+    A copy whose lines were joined, or a page that never breaks, has "…主持召开…会议。会议
+    强调，……。会议要求，……" as one paragraph. Where no later paragraph holds a topic, each
+    "会议…" sentence (and what the first sentence is followed by, "传达学习了……") opens a
+    paragraph of its own, so the topics are read from them rather than lost in the preamble.
+    """
+    p = r.paras[i]
+    if any(UNNUMBERED_TOPIC.match(q.plain) or MEETING_SAID.match(q.plain) or marker_level(q.plain)
+           for q in r.paras[i + 1:]):
+        return p
+    text = p.text
+    cuts = [m.end() for k, m in enumerate(re.finditer(r"。\s*", text))
+            if MEETING_SAID.match(text[m.end():]) or (k == 0 and AGENDA.match(text[m.end():]))]
+    cuts = [c for c in cuts if c < len(text) and ("主持" in text[:c] or "召开" in text[:c])]
+    if not cuts:
+        return p
+    pieces = [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)])]
+    r.paras[i:i + 1] = [Para([Line(x, lineno=p.lineno, page=p.page, zone=p.zone)]) for x in pieces]
+    r.agenda_split = True
+    r.warn(f"开头段落中接着写了会议的内容，按句分出 {len(pieces) - 1} 段作为议题", p, "topics")
+    return r.paras[i]
 
 
 def _split_intro(text: str) -> tuple[str, str | None]:
@@ -112,7 +165,7 @@ def _date_and_period(r: Reader, text: str) -> None:
     if match is not None and match.start() > 2:
         # "为加快……，2024年11月14日上午，……主持召开": a purpose clause may come first
         lead = text[:match.start()]
-        if not lead.endswith(("，", ",")) or "主持" in lead or "召开" in lead:
+        if not (lead.endswith(("，", ",")) or DATELINE.search(lead)) or "主持" in lead or "召开" in lead:
             return
     if match is None:
         if day := DAY_ONLY.match(text):     # "3日下午，…" as 广州 and 句容 publish it
@@ -128,9 +181,12 @@ def _date_and_period(r: Reader, text: str) -> None:
 
 
 def _session_and_meeting(r: Reader, text: str) -> None:
-    """第96次常务会议 after 召开 (anywhere when the paragraph lacks 召开)."""
-    after = text.split("召开", 1)[1] if "召开" in text else text
-    m = SESSION.search(after[:60]) or (SESSION.search(text) if "召开" not in text else None)
+    """第96次常务会议 after 召开 (anywhere when the paragraph lacks 召开), or before "…会议召开"."""
+    while ASIDE.search(text):        # "全体（扩大）会议", "（安委会2025年第三次会议）": asides
+        text = ASIDE.sub("", text)
+    head, _, after = text.partition("召开") if "召开" in text else ("", "", text)
+    m = SESSION.search(after[:60]) or (SESSION.search(text) if not head else None) \
+        or SESSION.search(head.rpartition("。")[2])       # "市政府第五次全体会议召开"
     if m and m["num"]:
         try:
             r.data["session"] = parse_chinese_number(m["num"])
@@ -139,12 +195,34 @@ def _session_and_meeting(r: Reader, text: str) -> None:
         if m["term"]:
             r.data["term"] = term_of(m)
         meeting = meeting_of(m["meeting"] or "")
+        if meeting in ("会", "会议"):   # "县政府党组第3次会议": the name stands before 第N次
+            meeting = _named_before(m.string[:m.start()]) or meeting
         if meeting and MEETING_NAME.match(meeting):
             r.data.setdefault("meeting", meeting)
     elif m := re.search(r"召开[^，,。]{0,12}?(?P<meeting>[\u4e00-\u9fff]{2,8}会议?)", text):
         meeting = re.sub(r"^.*?政府", "", m["meeting"])
+        lead = text[m.start() + 2:m.start("meeting")].strip("了")
+        if lead and (kind := re.search(KIND_TAIL, meeting)):   # "…推进情况专题调度会议"
+            meeting = kind.group(0)
         if MEETING_NAME.match(meeting) and len(meeting) > 2:
             r.data.setdefault("meeting", meeting)
+    elif kind := _kind_of_long_name(after):
+        r.data.setdefault("meeting", kind)
+
+
+def _named_before(head: str) -> str | None:
+    """党组会议 from "…2022年县政府党组" before 第3次会议."""
+    m = re.search(r"[\u4e00-\u9fff]{2,12}$", head)
+    name = meeting_of(re.sub(r"^.*?年", "", m.group(0)) + "会议") if m else ""
+    return name if MEETING_NAME.match(name) and len(name) > 2 and "政府" not in name else None
+
+
+def _kind_of_long_name(after: str) -> str | None:
+    """专题调度会议 from "召开2022年市政府工作报告重点工作任务推进情况专题调度会议，…": a
+    meeting named for its subject is of the kind its name ends with."""
+    m = re.match(r"[^，,。；;]{2,60}?会议?(?=[，,。；;]|$)", after)
+    kind = re.search(KIND_TAIL, m.group(0)) if m else None
+    return kind.group(0) if kind else None
 
 
 def _chair(text: str) -> dict | None:
@@ -158,7 +236,7 @@ def _chair(text: str) -> dict | None:
         clause = clause[match.end():]
     clause = PERIOD.sub("", clause)
     clause = re.sub(r"^(?:由|在)", "", clause)
-    clause = PLACE.sub("", clause)
+    clause = PLACE.sub("", WHEN_WORD.sub("", clause))
     clause = clause.split("、")[-1]
     clause = re.sub(r"同志$", "", clause)
     clause = re.sub(r"受.{1,14}?委托", "", clause)
@@ -171,6 +249,32 @@ def _chair(text: str) -> dict | None:
     if "在" in clause[2:]:          # "…副主任刘洪在区建委主持": the place, whatever it is
         return _chair_in(clause[:clause.rindex("在")])
     return None
+
+
+def _chair_below(paras: list[Para]) -> dict | None:
+    """"区长王某主持会议。" in the paragraph after an opening that names no chair."""
+    for p in paras:
+        for sentence in p.plain.split("。"):
+            if "主持" in sentence and "召开" not in sentence and (chair := _chair(sentence)):
+                return chair
+    return None
+
+
+def _form_chair(r: Reader) -> dict | None:
+    """"会议主持人：区委副书记、区长杨某" from the page's form."""
+    value = r.form.get("主持人") or r.form.get("主持")
+    return _chair(value + "主持") if value else None
+
+
+def _form_date(r: Reader, value: str) -> None:
+    """"会议时间：2023年11月20日（星期一）上午9:30": the meeting's date, when the opening has none."""
+    date, _, match = parse_date(value)
+    if match is None:
+        return
+    r.date_match = match
+    if date:
+        r.data["date"] = date
+        r.warn(f"会议日期取自网页的“会议时间”栏：{value[:20]}", None, "date")
 
 
 def _chair_in(clause: str) -> dict | None:

@@ -30,11 +30,15 @@ class Reader:
         self.publish: dt.date | None = None          # a web page's 发布时间
         self.header_date: dt.date | None = None      # the date under the 纪要标志
         self.doc_year: int | None = None             # the year in the 纪要编号
+        self.session_year: int | None = None         # "2022年第9次常务会议": the year of the count
         self.source_office: str | None = None        # a web page's 来源
         self.title_session: int | None = None        # 第N次 in the title or issue line
+        self.form: dict[str, str] = {}              # "会议时间："/"会议主持人：" fields above the text
+        self.headline: re.Match | None = None         # SESSION in a web headline "…召开第4次常务会议"
         self.date_match: re.Match | None = None      # the opening's date, perhaps without a year
         self.day_match: re.Match | None = None       # "3日下午，": the day alone
         self.preamble_para: Para | None = None
+        self.agenda_split = False                    # the opening ran on into what the meeting did
         # (text, paragraph, field path) of the last body text: a copy cut short ends mid-sentence
         self.last_text: tuple[str, Para | None, str] | None = None
 

@@ -18,6 +18,10 @@ from .reader import Reader
 from .text import Para
 
 UNNUMBERED_TOPIC = re.compile(r"^会议(?:先后)?(?:听取|审议|书面审议|审定|研究|讨论|传达|学习)")
+# What only a meeting's record says: "会议强调，……", "会议还传达学习了……"; a web summary
+# that numbers nothing and never writes "会议听取了" is still minutes when it says these.
+MEETING_SAID = re.compile(r"^会议(?:还|同时)?(?:先后)?(?:听取|审议|审定|研究|讨论|传达|学习|强调|指出|要求|认为"
+                          r"|决定|议定|明确|同意|原则|分析|部署|通报|以)")
 # After the topics: "会议还研究了其他事项。", and attendance written as prose where an office
 # puts it last ("参加此次会议的有：……", "县政府副县长及办公室主任出席会议。").
 CLOSING = re.compile(r"^(?:会议还|会议同时|此外|另外|参加(?:此次|本次)?会议的(?:有|人员|还有)|列席会议的)"
@@ -154,8 +158,8 @@ def _numbered(r: Reader, body: list[Para], levels: list[Level]) -> tuple[list[_T
 
 def _unnumbered(r: Reader, body: list[Para]) -> tuple[list[_Topic], Closing]:
     """One topic per paragraph, when there is evidence these are minutes at all."""
-    evidence = any("纪要" in p.plain for p in r.paras) or r.data.get("decisions_intro") or \
-        any(UNNUMBERED_TOPIC.match(p.plain) for p in body)
+    evidence = any("纪要" in p.plain for p in r.paras) or r.data.get("decisions_intro") or r.agenda_split or \
+        any(UNNUMBERED_TOPIC.match(p.plain) or _said_by_meeting(r, p.plain) for p in body)
     if not body or not evidence:
         raise DocgenError.one("这不是一份会议纪要：没有议题（“一、…”或“会议听取/审议了…”段落），"
                               "也没有“纪要”字样", file=r.name,
@@ -184,6 +188,14 @@ def _unnumbered(r: Reader, body: list[Para]) -> tuple[list[_Topic], Closing]:
         r.warn("议题没有编号（一、二、…），也没有“会议听取了……”段落：每段作为一个议题，标题取首句",
                body[0], "topics")
     return topics, closing
+
+
+def _said_by_meeting(r: Reader, text: str) -> bool:
+    """"会议强调，……", or the chair's "李旭要求，……": the meeting's own words, not a news story's."""
+    if MEETING_SAID.match(text):
+        return True
+    chair = (r.data.get("chair") or {}).get("name")
+    return bool(chair and re.match(rf"^{re.escape(chair)}(?:在讲话中|在会上)?(?:指出|强调|要求|表示)", text))
 
 
 def _store(r: Reader, topics: list[_Topic], closing: Closing) -> None:
