@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import struct
 import zipfile
 
 ZIP_EPOCH = dt.date(1980, 1, 1)   # the earliest date a zip entry can carry
@@ -18,14 +19,31 @@ ENTRY_MODE = 0o600 << 16          # rw for the owner: what zipfile gives a fresh
 
 
 def dated_zip(data: bytes, when: dt.date) -> bytes:
-    """``data`` (a zip) rewritten with every entry dated ``when`` at 00:00:00."""
+    """``data`` (a zip) with every entry dated ``when`` at 00:00:00 and given ENTRY_MODE.
+
+    The date and mode sit at fixed places of each entry's two headers (PKWARE APPNOTE
+    §4.3.7, §4.3.12), so they are set in place: rewriting the zip inflated and deflated
+    every part again, ~10 ms of a ~50 ms DOCX."""
     day = max(when, ZIP_EPOCH)
-    stamp = (day.year, day.month, day.day, 0, 0, 0)
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
-        for entry in src.infolist():
-            fixed = zipfile.ZipInfo(entry.filename, date_time=stamp)
-            fixed.compress_type = entry.compress_type
-            fixed.external_attr = ENTRY_MODE
-            dst.writestr(fixed, src.read(entry))
-    return out.getvalue()
+    dos_time, dos_date = 0, (day.year - 1980) << 9 | day.month << 5 | day.day
+    out = bytearray(data)
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        entries, at = len(z.infolist()), z.start_dir
+        for info in z.infolist():
+            _check(out, info.header_offset, _LOCAL)
+            struct.pack_into("<HH", out, info.header_offset + 10, dos_time, dos_date)
+    for _ in range(entries):
+        _check(out, at, _CENTRAL)
+        struct.pack_into("<HH", out, at + 12, dos_time, dos_date)
+        struct.pack_into("<I", out, at + 38, ENTRY_MODE)
+        name, extra, comment = struct.unpack_from("<HHH", out, at + 28)
+        at += 46 + name + extra + comment
+    return bytes(out)
+
+
+_LOCAL, _CENTRAL = b"PK\x03\x04", b"PK\x01\x02"
+
+
+def _check(data: bytearray, at: int, signature: bytes) -> None:
+    if data[at:at + 4] != signature:
+        raise ValueError(f"not a zip header at {at}")
