@@ -18,6 +18,8 @@ import yaml
 
 from ..errors import DocgenError, Problem
 
+# The form's data goes through the loader as YAML, written by libyaml when PyYAML has it.
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 NEW_HEADER = "由 docgen edit 保存。"
 
 
@@ -46,10 +48,12 @@ def digest(raw: bytes | None) -> str:
 
 @dataclass
 class Checked:
-    """A form's data once validated: the minutes and the loader's warnings."""
+    """A form's data once validated: the minutes, the loader's warnings, and the typeset
+    pages that proved it fits (kept, so the pages shown are not typeset a second time)."""
 
     minutes: Any
     warnings: list[Problem]
+    prepared: Any = None
 
 
 class Desk:
@@ -114,10 +118,9 @@ class Desk:
         if not isinstance(data, dict):
             raise DocgenError.one("数据应为映射（“键: 值”）")
         self.confine(data.get("profile"))
-        text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+        text = yaml.dump(data, Dumper=_DUMPER, allow_unicode=True, sort_keys=False)
         loaded = load_minutes_text(text, "<表单>", folder=self.folder)
-        prepare(loaded.minutes)
-        return Checked(loaded.minutes, loaded.warnings)
+        return Checked(loaded.minutes, loaded.warnings, prepare(loaded.minutes))
 
     def confine(self, profile: Any) -> None:
         """A profile named as a file must lie in the draft's folder: the page cannot make
@@ -131,11 +134,12 @@ class Desk:
     def pages(self, data: Any) -> str:
         from ..render.api import render_bytes
         checked = self.check(data)
-        return render_bytes(checked.minutes, "html").decode("utf-8")
+        return render_bytes(checked.minutes, "html", prepared=checked.prepared).decode("utf-8")
 
     def document(self, data: Any, fmt: str) -> bytes:
         from ..render.api import render_bytes
-        return render_bytes(self.check(data).minutes, fmt)
+        checked = self.check(data)
+        return render_bytes(checked.minutes, fmt, prepared=checked.prepared)
 
     def save(self, data: Any, confirm: bool = False) -> Checked:
         """Write the draft atomically, its comment header kept. Refused (DeskConflict) when
