@@ -26,7 +26,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
 
-import pytest
 import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
@@ -203,7 +202,7 @@ def odd_text() -> st.SearchStrategy[str]:
     )
 
 
-def odd_value(depth: int = 0) -> st.SearchStrategy[Any]:
+def odd_value() -> st.SearchStrategy[Any]:
     """A value of any YAML type, the wrong one for most fields."""
     leaves = st.one_of(
         st.none(), st.booleans(), st.integers(-2**70, 2**70),
