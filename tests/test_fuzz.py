@@ -511,21 +511,41 @@ def rendered(fmt: str) -> bytes:
     return render_bytes(load_minutes(ROOT / "fixtures" / "heping-2024-xietiao.yaml").minutes, fmt)
 
 
+def damage(draw, data: bytes, start: int) -> bytes:
+    """One to six bit flips or overwritten 16-byte spans past ``start``; rarely a cut."""
+    out = bytearray(data)
+    for _ in range(draw(st.integers(1, 6))):
+        i = draw(st.integers(min(start, len(out) - 1), len(out) - 1))
+        if draw(st.booleans()):
+            out[i] ^= 1 << draw(st.integers(0, 7))
+        else:
+            out[i:i + 16] = draw(st.binary(min_size=16, max_size=16))
+    if draw(st.integers(0, 7)) == 0:
+        del out[draw(st.integers(start, len(out))):]
+    return bytes(out)
+
+
+def damaged_docx(draw) -> bytes:
+    """The rendered DOCX with one of its parts damaged inside a sound zip (CRCs recomputed),
+    so the damage reaches the XML readers rather than stopping at the container."""
+    with zipfile.ZipFile(io.BytesIO(rendered("docx"))) as archive:
+        members = {info.filename: archive.read(info) for info in archive.infolist()}
+    parts = sorted(name for name in members if name.endswith(".xml") or name.endswith(".rels"))
+    part = draw(st.sampled_from(["word/document.xml"] * 3 + parts))
+    members[part] = damage(draw, members[part], 0)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in members.items():
+            archive.writestr(name, content)
+    return buffer.getvalue()
+
+
 @st.composite
 def damaged(draw) -> tuple[bytes, str]:
-    """A rendered PDF or DOCX with bytes flipped, a span overwritten, or cut short."""
-    fmt = draw(st.sampled_from(["docx", "docx", "pdf"]))
-    data = bytearray(rendered(fmt))
-    for _ in range(draw(st.integers(1, 8))):
-        i = draw(st.integers(0, len(data) - 1))
-        how = draw(st.sampled_from(["flip", "span", "cut"]))
-        if how == "flip":
-            data[i] ^= 1 << draw(st.integers(0, 7))
-        elif how == "span":
-            data[i:i + 16] = draw(st.binary(min_size=16, max_size=16))
-        elif i > 0:
-            del data[i:]
-    return bytes(data), "." + fmt
+    """A real rendered PDF or DOCX, damaged: a PDF's bytes past its header, a DOCX's parts."""
+    if draw(st.booleans()):
+        return damage(draw, rendered("pdf"), 16), ".pdf"
+    return damaged_docx(draw), ".docx"
 
 
 @settings(budget("real_container"))
