@@ -26,6 +26,7 @@ BAD = {
     "duplicate": "title: 一\n标题: 二\n",
     "bad mapping": "title: a: b\n",
     "control": "title: 纪\x07要\n",
+    "deep": "title: " + "[" * 5000 + "\n",
 }
 
 

@@ -44,7 +44,7 @@ def _dates_in_order(m: Minutes, problem: At) -> list[Problem]:
     errors: list[Problem] = []
     if m.date is None:
         return errors
-    if m.printed and m.printed.date < m.date:
+    if m.printed and m.printed.date and m.printed.date < m.date:  # 印发 may give no date
         errors.append(problem(f"印发日期 {m.printed.date} 早于会议日期 {m.date}", "printed", "date"))
     if m.compiled_date and m.compiled_date < m.date:
         errors.append(problem(f"整理日期 {m.compiled_date} 早于会议日期 {m.date}", "compiled_date"))

@@ -19,6 +19,10 @@ from .yamlerrors import yaml_problem
 
 MAX_NODES = 50_000           # a real 纪要 has a few hundred; this bounds the work on hostile input
 MAX_DEPTH = 40               # nesting of mappings and lists
+# The composer recurses once per level: past this depth it stops, on the line it reached,
+# before Python's recursion limit would (a RecursionError names no line). Deeper than
+# MAX_DEPTH, so the builder's refusal, which also names the field, is the usual one.
+COMPOSE_DEPTH = 4 * MAX_DEPTH
 # What YAML (and the XML inside a DOCX) cannot carry, plus the invisible line
 # separators that make editors and YAML disagree about line numbers.
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
@@ -157,6 +161,7 @@ class _Loader(yaml.SafeLoader):
     def __init__(self, stream: str) -> None:
         super().__init__(stream)
         self.node_count = 0
+        self.depth = 0
 
     def compose_node(self, parent, index):  # type: ignore[override]
         return _bounded_compose(self, parent, index)
@@ -193,7 +198,14 @@ def _bounded_compose(loader, parent, index):
     if loader.node_count > MAX_NODES:
         raise _Refused(f"内容过多（超过 {MAX_NODES} 个值），不像是一份纪要草稿",
                        loader.peek_event().start_mark)
-    return yaml.composer.Composer.compose_node(loader, parent, index)
+    if loader.depth >= COMPOSE_DEPTH:
+        raise _Refused("嵌套层次过深", loader.peek_event().start_mark,
+                       "检查这一行的方括号 [ ]、花括号 { } 或缩进")
+    loader.depth += 1
+    try:
+        return yaml.composer.Composer.compose_node(loader, parent, index)
+    finally:
+        loader.depth -= 1
 
 
 def _fast_loader() -> type | None:
@@ -216,6 +228,7 @@ def _fast_loader() -> type | None:
             yaml.constructor.SafeConstructor.__init__(self)
             yaml.resolver.Resolver.__init__(self)
             self.node_count = 0
+            self.depth = 0
 
         def compose_node(self, parent, index):  # type: ignore[override]
             return _bounded_compose(self, parent, index)

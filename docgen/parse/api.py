@@ -45,9 +45,12 @@ def decode_text(data: bytes, name: str) -> str:
 
 
 def parse_text(text: str, name: str = "<文本>") -> tuple[Minutes, list[Problem]]:
+    """Minutes from text already decoded. Control characters are dropped here, not only by
+    ``decode_text``: a caller's text (a paste, a test) with a stray U+0008 would otherwise
+    reach the YAML, which ``check`` then refuses."""
     from .structure import build_minutes
     from .text import text_paragraphs
-    paras, notes = text_paragraphs(text)
+    paras, notes = text_paragraphs(CONTROLS.sub("", text))
     if not paras:
         raise DocgenError.one("文件中没有文字", file=name)
     return build_minutes(paras, name, notes=notes)
