@@ -37,10 +37,21 @@ def audit_measure(m: PdfMeasure, report: Report, profile: Profile | None, source
     from .paragraphs import pdf_paragraphs
     text.check_text(pdf_paragraphs(m), report, source)
     top = page.measured_top(m)
-    header.check_mark(m, report, top, profile.mark_size_pt if profile else None, source)
-    header.check_rule(m, report, source)
+    if _header_is_printed(profile, report):
+        header.check_mark(m, report, top, profile.mark_size_pt if profile else None, source,
+                          red=not profile or profile.masthead == "red")
+        header.check_rule(m, report, source)
     backmatter.check_colophon(m, report, top, source)
     backmatter.check_folios(m, report, top, source)
+
+
+def _header_is_printed(profile: Profile | None, report: Report) -> bool:
+    """A profile for 套打 paper (masthead: blank) leaves the mark and rule to the paper:
+    the document cannot show them, so they are noted, not measured."""
+    if profile is None or profile.masthead != "blank":
+        return True
+    report.notes.append(f"版式 {profile.name} 为套打（masthead: blank）：纪要标志和版头分隔线印在纸上，未检查")
+    return False
 
 
 def audit_pdf_bytes(data: bytes, name: str, profile: Profile | None = None) -> Report:
@@ -73,7 +84,9 @@ def audit_docx_bytes(data: bytes, name: str, profile: Profile | None = None,
     sized = [p for p in settings.paragraphs if size and _mostly(p, size)]
     text.check_text(docx_paragraphs(sized, (sec.width - sec.left - sec.right) / GRID.chars),
                     report, "docx")
-    header.check_docx_mark(settings, report, profile.mark_size_pt if profile else None)
+    if _header_is_printed(profile, report):
+        header.check_docx_mark(settings, report, profile.mark_size_pt if profile else None,
+                               red=not profile or profile.masthead == "red")
     backmatter.check_docx_footers(settings, report)
     pdf, why = (layout_pdf, "") if layout_pdf is not None else docx_to_pdf(data)
     if pdf is None:

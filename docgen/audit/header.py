@@ -18,8 +18,9 @@ def is_red(rgb: int) -> bool:
 
 
 def check_mark(m: PdfMeasure, report: Report, top: float | None, mark_size: float | None,
-               source: str) -> None:
-    """``top`` is the measured 版心 top (None: the standard's); ``mark_size`` the profile's."""
+               source: str, red: bool = True) -> None:
+    """``top`` is the measured 版心 top (None: the standard's); ``mark_size`` the profile's;
+    ``red`` False for a profile whose 版头 is a black title (masthead: black)."""
     mark = m.mark
     if mark is None or "纪要" not in mark.text():
         report.add(rules.MARK_MISSING, "首页没有大字号的“……纪要”标志" if mark is None
@@ -31,7 +32,7 @@ def check_mark(m: PdfMeasure, report: Report, top: float | None, mark_size: floa
         colours[span.color] += len(span.text.strip())
     colour = colours.most_common(1)[0][0]
     report.measured["mark_colour"] = f"#{colour:06X}"
-    if not is_red(colour):
+    if red and not is_red(colour):
         report.add(rules.MARK_COLOUR, f"#{colour:06X}", "红色（如 #FF0000、#E60012）", "第1页 纪要标志",
                    "把纪要标志的文字颜色改为红色", source)
     height = max(span.height for span in mark.spans)
@@ -52,8 +53,9 @@ def check_mark(m: PdfMeasure, report: Report, top: float | None, mark_size: floa
                    f"调整纪要标志上方的空白，使其上边缘距版心上边缘 {FURNITURE.mark_top_mm:g} mm", source)
 
 
-def check_docx_mark(s: DocxSettings, report: Report, mark_size: float | None) -> None:
-    """The 纪要标志's colour and size from its runs' resolved properties."""
+def check_docx_mark(s: DocxSettings, report: Report, mark_size: float | None,
+                    red: bool = True) -> None:
+    """The 纪要标志's colour (when ``red``) and size from its runs' resolved properties."""
     mark = next((p for p in s.paragraphs[:3] if "纪要" in p.text), None)
     if mark is None:
         report.add(rules.MARK_MISSING, "前三段中没有“……纪要”", "“×××纪要”，红色小标宋体，居中",
@@ -65,7 +67,7 @@ def check_docx_mark(s: DocxSettings, report: Report, mark_size: float | None) ->
     where = f"第{mark.index}段 纪要标志"
     report.measured["mark_colour"] = colour
     rgb = int(colour, 16) if len(colour) == 6 and all(c in "0123456789abcdefABCDEF" for c in colour) else 0
-    if not is_red(rgb):
+    if red and not is_red(rgb):
         report.add(rules.MARK_COLOUR, "自动（黑色）" if colour == "auto" else f"#{colour}",
                    "红色（如 #FF0000、#E60012）", where, "把纪要标志的字体颜色改为红色", "docx")
     sizes = [r.size for r in runs if r.size]

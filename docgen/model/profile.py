@@ -55,6 +55,10 @@ class FontNames(BaseModel):
 
 MarkerStyle = Literal["一、", "（一）", "1.", "1、", "（1）", ""]
 Numerals = Literal["arabic", "chinese"]
+# What page 1's 版头 prints: the red 纪要标志 and red rule; the mark as a black title with no
+# rule (internal minutes); or nothing where the mark and rule go, for paper that has them
+# pre-printed (套打). The 期号 and 编发 line, and every body line, keep their grid lines.
+Masthead = Literal["red", "black", "blank"]
 
 
 class Profile(BaseModel):
@@ -67,6 +71,9 @@ class Profile(BaseModel):
         "第{session}次", description="纪要标志下的期号行；{session} {term} {doc_number} 会被替换")
     office_line: bool = Field(True, description="期号下印“编发单位 … 日期”一行")
     red_rule: bool = True
+    masthead: Masthead = Field(
+        "red", description="版头：red 红色纪要标志和红线；black 黑色标题、无红线（内部纪要）；"
+                           "blank 标志和红线处留空（套打：纸上已印红头），正文位置不变")
     numbering: list[MarkerStyle] = Field(
         ["一、", "（一）", "1.", "（1）"], min_length=1, max_length=4,
         description="各层编号的样式：议题、分项、再下一层；\"\" 表示议题不编号，印成“会议听取了……”段落")
@@ -87,6 +94,21 @@ class Profile(BaseModel):
     @property
     def source(self) -> str | None:
         return str(self._source) if self._source else None
+
+    @property
+    def mark_colour(self) -> str | None:
+        """The 纪要标志's colour as drawn: red in a red 版头, black (None) otherwise."""
+        return self.red if self.masthead == "red" else None
+
+    @property
+    def draws_mark(self) -> bool:
+        """Whether page 1 prints the 纪要标志 (not on 套打 paper, which has it printed)."""
+        return self.masthead != "blank"
+
+    @property
+    def draws_rule(self) -> bool:
+        """Whether the red rule under the 版头 is drawn: only in a red 版头."""
+        return self.red_rule and self.masthead == "red"
 
     @field_validator("numbering")
     @classmethod

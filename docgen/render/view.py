@@ -328,9 +328,10 @@ def _header(view: PageView, layout: Layout, profile: Profile) -> None:
     # a box as wide as the unscaled mark, centred: scaled about its centre, the mark stays
     # centred even when it is wider than the 版心 before scaling
     width = max(plan.mark_width_pt, BODY_W)
-    view.placed.append(Placed(X0 + (BODY_W - width) / 2, top, width, size, size, "xiaobiaosong",
-                              doc.mark, "mark", "center", scale_x=plan.mark_scale,
-                              color=profile.red))
+    if profile.draws_mark:
+        view.placed.append(Placed(X0 + (BODY_W - width) / 2, top, width, size, size,
+                                  "xiaobiaosong", doc.mark, "mark", "center",
+                                  scale_x=plan.mark_scale, color=profile.mark_colour))
     body = GRID.body_size_pt
     if doc.issue_line:
         view.placed.append(Placed(X0, Y0 + plan.issue_slot * LINE_PITCH_PT, BODY_W, LINE_PITCH_PT,
@@ -342,7 +343,7 @@ def _header(view: PageView, layout: Layout, profile: Profile) -> None:
         if doc.office_date:
             view.placed.append(Placed(X0, top, BODY_W - CELL, LINE_PITCH_PT, body, "fangsong",
                                       doc.office_date, "office-date", "right"))
-    if profile.red_rule:
+    if profile.draws_rule:
         view.rules.append(Rule(X0, Y0 + plan.rule_top_pt, BODY_W, plan.rule_pt, profile.red,
                                "red-rule"))
 

@@ -186,7 +186,10 @@ class DocxBuilder:
         mark_rPr = self._rPr("xiaobiaosong", latin_role="xiaobiaosong")
         oxml.set_scale(mark_rPr, max(1, round(plan.mark_scale * 100)))   # w:w is 1–600 %
         # (spec, text, run properties, top in twips from the 版心 top, space before, height)
-        parts = [(specs["mark"], doc.mark, mark_rPr, 0,
+        # on 套打 paper the mark is pre-printed: its paragraph stays, empty, so that every
+        # line below it keeps its grid line
+        mark = doc.mark if self.profile.draws_mark else ""
+        parts = [(specs["mark"], mark, mark_rPr, 0,
                   max(0, twips(plan.mark_top_pt) - em_top), height)]
         if doc.issue_line:
             parts.append((specs["issue"], doc.issue_line, self._rPr("fangsong"),
@@ -196,7 +199,7 @@ class DocxBuilder:
             text = doc.office + ("\t" + doc.office_date if doc.office_date else "")
             # the red rule: a bottom border ``gap`` pt under the line, as the PDF draws it
             gap = plan.rule_top_pt - (plan.office_slot + 1) * LINE_PITCH_PT
-            rule = round(plan.rule_pt * 8) if self.profile.red_rule else 0
+            rule = round(plan.rule_pt * 8) if self.profile.draws_rule else 0
             extent = twips(gap + plan.rule_pt) if rule else 0
             parts.append((specs["office"], text, self._rPr("fangsong"),
                           plan.office_slot * grid.LINE, 0, grid.LINE + extent))

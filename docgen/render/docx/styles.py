@@ -124,7 +124,7 @@ def header_specs(profile: Profile) -> dict[str, StyleSpec]:
     return {
         "mark": StyleSpec("纪要标志", "DgMark", role="xiaobiaosong",
                           half_points=round(profile.mark_size_pt * 2), align="center",
-                          snap=False, char_spacing=0, color=profile.red,
+                          snap=False, char_spacing=0, color=profile.mark_colour,
                           latin_role="xiaobiaosong"),
         "issue": StyleSpec("期号", "DgIssue", align="center", snap=False),
         "office": StyleSpec("编发", "DgOffice", align="left", first=grid.cells(1), snap=False),
