@@ -89,11 +89,25 @@ class Profile(BaseModel):
     header_lines: Whole = Field(12, ge=4, le=21, description="首页版头占用的行数")
     distribution: OptionalText | None = None
     fonts: FontNames = FontNames()
+    # An office's own templates (issue 16); paths are relative to the profile's file.
+    title: OptionalText | None = Field(None, description="在模板库（docgen templates）中显示的名称")
+    docx_template: OptionalText | None = Field(
+        None, description="机关自己的 Word 模板（.docx）：样式、字体、主题、页眉取自它，相对版式文件")
+    docx_styles: dict[Text, Text] = Field(
+        {}, description="docgen 的样式名 → Word 模板中的样式名，如 正文: 正文-仿宋")
+    html_template: OptionalText | None = Field(
+        None, description="HTML 模板文件夹：可覆盖版头、版记和样式表（在沙箱中运行），相对版式文件")
     _source: Path | None = PrivateAttr(default=None)     # the file it was read from
 
     @property
     def source(self) -> str | None:
         return str(self._source) if self._source else None
+
+    def resolve(self, name: str) -> Path:
+        """A file the profile names, relative to the profile's own folder (a shipped
+        profile's, for a shipped one), so an office's folder can be moved whole."""
+        base = self._source.parent if self._source else PROFILE_DIR
+        return (base / name).resolve()
 
     @property
     def mark_colour(self) -> str | None:
