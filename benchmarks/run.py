@@ -132,9 +132,9 @@ def measure_render(seed, runs: int) -> dict[str, Stat]:
     prepared = prepare(seed)
     created = seed.printed.date if seed.printed else seed.date
     out["step_typeset_ms"] = warm(lambda: prepare(seed), runs)
-    out["step_html_ms"] = warm(lambda: render_html(prepared.layout, prepared.profile,
+    out["step_html_ms"] = warm(lambda: render_html(seed, prepared.layout, prepared.profile,
                                                    created=created), runs)
-    html = render_html(prepared.layout, prepared.profile, created=created)
+    html = render_html(seed, prepared.layout, prepared.profile, created=created)
 
     config = font_config(html)
     with fewer_collections():

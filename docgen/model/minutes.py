@@ -64,7 +64,7 @@ Number = Annotated[float, BeforeValidator(_no_bool("float_type"))]
 
 
 class Chair(Strict):
-    name: Text
+    name: Text = Field(description="主持人姓名")
     title: OptionalText | None = Field(None, description="职务，如 市长、副市长")
 
 
@@ -130,8 +130,8 @@ class Attendance(Strict):
 class Printed(Strict):
     """印发 line of the 版记."""
 
-    by: Text
-    date: Date | None = Field(None, description="会议日期；缺省时须写 preamble（开头段落）")
+    by: Text = Field(description="印发机关，如 苏州市人民政府办公室")
+    date: Date | None = Field(None, description="印发日期")
 
 
 Period = Literal["上午", "下午", "晚上"]
@@ -144,13 +144,13 @@ DISTRIBUTION_LABELS: tuple[str, ...] = get_args(DistributionLabel)
 class Minutes(Strict):
     profile: Text = "suzhou"
     issuer: OptionalText | None = Field(None, description="发文机关；缺省取 profile")
-    meeting: Text = "常务会议"
+    meeting: Text = Field("常务会议", description="会议名称，如 常务会议")
     term: OptionalText | None = Field(None, description="届次前缀，如 十三届")
     session: Whole | None = Field(None, ge=1, le=MAX_SESSION, description="第N次")
     doc_number: OptionalText | None = Field(None, description="纪要编号，如 常务会议纪要〔2024〕7号")
     date: Date | None = Field(None, description="会议日期；缺省时须写 preamble（开头段落）")
-    period: Period | None = None
-    chair: Chair | None = None
+    period: Period | None = Field(None, description="时段：上午、下午或晚上")
+    chair: Chair | None = Field(None, description="主持人")
     preamble: OptionalText | None = Field(None, description="开头段落；缺省时由议题生成")
     decisions_intro: OptionalText | None = "会议议定以下意见："
     topics: list[Topic] = Field(min_length=1, max_length=MAX_TOPICS)
@@ -158,11 +158,11 @@ class Minutes(Strict):
     attendance: Attendance | None = None
     recorder: OptionalText | None = Field(None, description="记录")
     compiled_by: OptionalText | None = Field(None, description="“…整理”")
-    compiled_date: Date | None = None
+    compiled_date: Date | None = Field(None, description="整理日期")
     disclosure: OptionalText | None = Field(None, description="如 此件公开发布（括号由版式加）")
-    distribution_label: DistributionLabel = "分送"
+    distribution_label: DistributionLabel = Field("分送", description="版记首行的标签：分送、抄送或主送")
     distribution: OptionalText | None = Field(None, description="分送/抄送 内容")
-    printed: Printed | None = None
+    printed: Printed | None = Field(None, description="版记的印发行")
 
 
 Item.model_rebuild()

@@ -49,7 +49,7 @@ def render_bytes(m: Minutes, fmt: str, profile: Profile | None = None,
         return render_glyph_pdf(r.layout, r.profile, created=created)
     if fmt in ("pdf", "html"):
         from .html import render_html
-        html = render_html(r.layout, r.profile, template_dir, created=created)
+        html = render_html(m, r.layout, r.profile, template_dir, created=created)
         if fmt == "html":
             return html.encode("utf-8")
         from .pdf import html_to_pdf

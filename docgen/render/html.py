@@ -9,14 +9,16 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 from jinja2.exceptions import SecurityError
-from jinja2.sandbox import SandboxedEnvironment
 
 from ..environment import REPO_ROOT
 from ..errors import DocgenError
 from ..layout.fonts import FACES, FALLBACKS
 from ..layout.pages import Layout
+from ..model.minutes import Minutes
 from ..model.profile import Profile
+from .placeholders import placeholders
 from .provenance import GENERATOR
+from .sandbox import UserSandbox, bounded_render
 from .view import COLUMN, build_views, drawn_pt
 
 TEMPLATE_DIR = REPO_ROOT / "templates"
@@ -40,23 +42,6 @@ class StyleSheet:
 
     def css(self) -> Markup:
         return Markup("\n".join(f".{name} {{ {rule} }}" for rule, name in self._names.items()))
-
-
-class UserSandbox(SandboxedEnvironment):
-    """Jinja's sandbox, which already bars attribute tricks and long ranges, and here also
-    refuses to build huge values: ``"a" * 300000000`` would take minutes and gigabytes."""
-
-    intercepted_binops = frozenset(["*", "**"])
-    MAX_ITEMS = 1_000_000
-
-    def call_binop(self, context, operator, left, right):
-        sized = [v for v in (left, right) if isinstance(v, (str, bytes, list, tuple))]
-        counts = [v for v in (left, right) if isinstance(v, int) and not isinstance(v, bool)]
-        if operator == "*" and sized and counts and len(sized[0]) * counts[0] > self.MAX_ITEMS:
-            raise SecurityError("模板构造的值过大")
-        if operator == "**" and isinstance(right, (int, float)) and abs(right) > 100:
-            raise SecurityError("模板中的乘方过大")
-        return super().call_binop(context, operator, left, right)
 
 
 @lru_cache(maxsize=None)
@@ -84,17 +69,22 @@ def family(role: str) -> str:
     return FACES[role][2]
 
 
-def render_html(layout: Layout, profile: Profile, template_dir: Path | None = None,
+def render_html(m: Minutes, layout: Layout, profile: Profile, template_dir: Path | None = None,
                 created: dt.date | None = None) -> str:
+    """The page template, with the views to draw and the placeholders an office's header
+    or 版记 may print (``render.placeholders``); an office's folder runs bounded."""
     env = environment(str(template_dir) if template_dir else None)
     doc = layout.document
+    context = placeholders(m, doc, profile) | dict(
+        author=doc.author, created=(created or dt.date.today()).isoformat(),
+        fonts=font_table(profile), fallbacks=[family(role) for role in FALLBACKS],
+        pages=build_views(layout, profile), column=COLUMN, sheet=StyleSheet(),
+        generator=GENERATOR)
     try:
-        return env.get_template(DEFAULT_TEMPLATE).render(
-            title=doc.title, author=doc.author,
-            created=(created or dt.date.today()).isoformat(),
-            fonts=font_table(profile), fallbacks=[family(role) for role in FALLBACKS],
-            pages=build_views(layout, profile), column=COLUMN, sheet=StyleSheet(),
-            generator=GENERATOR)
+        template = env.get_template(DEFAULT_TEMPLATE)
+        if template_dir is None:
+            return template.render(context)
+        return bounded_render(template, context)
     except SecurityError as exc:
         raise DocgenError.one(f"模板试图执行不安全的操作，已阻止：{exc}",
                               file=str(template_dir or TEMPLATE_DIR)) from None
