@@ -219,7 +219,8 @@ def _add_new(sub: Any) -> None:
                        description="生成一份可直接通过检查、可直接排版的纪要草稿，注释说明每个字段。"
                                    "未给 --session 时，取输出文件夹中已有纪要的最大会次加 1。")
     p.add_argument("-o", "--output", metavar="FILE", help="写入文件（缺省输出到屏幕）")
-    p.add_argument("--profile", default="suzhou", metavar="P", help="版式名称或版式文件（缺省 suzhou）")
+    p.add_argument("--template", "--profile", dest="profile", default="suzhou", metavar="NAME",
+                   help="从哪个模板开始：模板名（docgen templates 列出）或版式文件（缺省 suzhou）")
     p.add_argument("--session", type=_positive, default=None, metavar="N",
                    help="第几次会议（缺省：输出文件夹中已有纪要的最大会次加 1，没有则为 1）")
     p.add_argument("--date", type=_date, default=None, metavar="YYYY-MM-DD", help="会议日期（缺省今天）")
@@ -255,6 +256,35 @@ def _cmd_new(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# --------------------------------------------------------------------------- templates
+
+
+def _add_templates(sub: Any) -> None:
+    p = sub.add_parser("templates", help="列出可用的模板（内置的和本机关的）",
+                       description="列出草稿可用的模板（版式）：内置的，以及环境变量 DOCGEN_TEMPLATES "
+                                   "所列文件夹中本机关的（NAME.yaml 或 NAME/profile.yaml，同名时本机关的优先）。"
+                                   "用 docgen new --template NAME 从其中一个开始写草稿。")
+    p.add_argument("--placeholders", action="store_true",
+                   help="列出 HTML 模板和 Word 模板中可用的占位符（如 {{ session }}）")
+    p.add_argument("--markdown", action="store_true", help="与 --placeholders 同用：输出 Markdown 表格")
+    p.set_defaults(func=_cmd_templates)
+
+
+def _cmd_templates(args: argparse.Namespace) -> int:
+    if args.placeholders:
+        from .render.placeholders import describe, markdown
+        if args.markdown:
+            write_stdout(markdown())
+        else:
+            for name, text in describe():
+                say(f"{{{{ {name} }}}}  {text}")
+        return EXIT_OK
+    from .gallery import entries, table
+    for line in table(entries()):
+        say(line)
+    return EXIT_OK
+
+
 # --------------------------------------------------------------------------- render
 
 
@@ -280,7 +310,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
     from .render.api import one_name_each, render_to_dir
     out_dir, stem, formats = _render_target(args)
     template_dir = Path(args.template_dir) if args.template_dir else None
-    if template_dir and not template_dir.is_dir():
+    if template_dir and not template_dir.is_dir():       # refused before any draft is read
         raise DocgenError.one("模板文件夹不存在", file=str(template_dir))
     _, clashes = one_name_each([Path(name) for name in args.files])
     for problem in clashes:
@@ -494,6 +524,7 @@ SUBCOMMANDS: list[Callable[[Any], None]] = [
     _add_check,
     _add_schema,
     _add_new,
+    _add_templates,
     _add_render,
     _add_parse,
     _add_diff,

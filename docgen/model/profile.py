@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 import re
 import string
 from pathlib import Path
@@ -181,10 +182,50 @@ def _template_names(template: str) -> list[str]:
     return [name for name, _, _ in parts]
 
 
+def template_dirs() -> list[Path]:
+    """Where profiles are found by name, first match winning: an office's folders
+    (``DOCGEN_TEMPLATES``, separated like PATH) before the shipped ones, so an office can
+    keep its templates in one shared folder and drafts name them as they name ours."""
+    office = [Path(d) for d in os.environ.get("DOCGEN_TEMPLATES", "").split(os.pathsep) if d]
+    return office + [PROFILE_DIR]
+
+
+def candidates(folder: Path) -> list[Path]:
+    """A folder's profiles: ``NAME.yaml``, or ``NAME/profile.yaml`` for an office's folder
+    that keeps its Word file and HTML templates beside the profile."""
+    try:
+        return sorted(folder.glob("*.yaml")) + sorted(folder.glob("*/profile.yaml"))
+    except OSError:
+        return []
+
+
+def profile_name(path: Path) -> str:
+    return path.parent.name if path.name == "profile.yaml" else path.stem
+
+
+def gallery() -> dict[str, Path]:
+    """Every profile a draft can name, by name (an office's shadowing a shipped one)."""
+    found: dict[str, Path] = {}
+    for folder in template_dirs():
+        for path in candidates(folder):
+            found.setdefault(profile_name(path), path)
+    return found
+
+
 def profile_file(name_or_path: str) -> Path:
-    """The file a profile name stands for: a user's YAML file by path, else a shipped one."""
+    """The file a profile name stands for: a user's YAML file by path, else the first of
+    the template folders that has it."""
     candidate = Path(name_or_path)
-    return candidate if candidate.suffix in {".yaml", ".yml"} else PROFILE_DIR / f"{name_or_path}.yaml"
+    if candidate.suffix in {".yaml", ".yml"}:
+        return candidate
+    for folder in template_dirs():
+        for path in (folder / f"{name_or_path}.yaml", folder / name_or_path / "profile.yaml"):
+            try:
+                if path.is_file():
+                    return path
+            except (OSError, ValueError):
+                break
+    return PROFILE_DIR / f"{name_or_path}.yaml"
 
 
 def load_profile(name_or_path: str) -> Profile:
@@ -195,7 +236,7 @@ def load_profile(name_or_path: str) -> Profile:
     except (OSError, ValueError):         # a name too long for the file system, a NUL in it
         found = False
     if not found:
-        known = "、".join(sorted(p.stem for p in PROFILE_DIR.glob("*.yaml")))
+        known = "、".join(sorted(gallery()))
         shown = name_or_path if len(name_or_path) <= 60 else name_or_path[:60] + "……"
         raise DocgenError.one(f"找不到版式“{shown}”", path="profile", hint=f"可用：{known}")
     data, marks = parse_yaml(read_text(path), str(path))

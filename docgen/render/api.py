@@ -38,12 +38,28 @@ def pdf_writer(template_dir: Path | None = None, writer: str | None = None) -> s
     return "weasyprint" if template_dir is not None else chosen
 
 
+def template_folder(profile: Profile, override: Path | None = None) -> Path | None:
+    """The HTML template folder: the one asked for (``--template-dir``), else the profile's
+    ``html_template``, else None (docgen's own templates)."""
+    if override is None and not profile.html_template:
+        return None
+    folder = override if override is not None else profile.resolve(profile.html_template)
+    if not folder.is_dir():
+        if override is not None:
+            raise DocgenError.one("模板文件夹不存在", file=str(folder))
+        raise DocgenError.one(f"版式指定的 HTML 模板文件夹不存在：{folder}",
+                              file=profile.source, path="html_template",
+                              hint="路径相对版式文件所在的文件夹")
+    return folder
+
+
 def render_bytes(m: Minutes, fmt: str, profile: Profile | None = None,
                  template_dir: Path | None = None, prepared: Rendered | None = None,
                  writer: str | None = None) -> bytes:
     """The document in one format, as bytes; layout is computed once per call of prepare()."""
     r = prepared or prepare(m, profile)
     created = m.printed.date if m.printed else (m.date or m.compiled_date)
+    template_dir = template_folder(r.profile, template_dir)
     if fmt == "pdf" and pdf_writer(template_dir, writer) == "direct":
         from .glyphpdf import render_glyph_pdf
         return render_glyph_pdf(r.layout, r.profile, created=created)

@@ -136,12 +136,30 @@ class Rule:
     kind: str = ""
 
 
+# What belongs to the 版头 and the 版记 — the parts an office's HTML template may redraw
+# (templates/header.html.j2, templates/colophon.html.j2).
+HEADER_KINDS = frozenset({"mark", "issue", "office", "office-date", "red-rule"})
+COLOPHON_KINDS = frozenset({"colophon-top", "colophon-middle", "colophon-bottom"})
+
+
 @dataclass
 class PageView:
     number: int
     lines: list[GridLine] = field(default_factory=list)
     placed: list[Placed] = field(default_factory=list)
     rules: list[Rule] = field(default_factory=list)
+
+    @property
+    def header(self) -> list[Placed | Rule]:
+        return [item for item in self.rules + self.placed if item.kind in HEADER_KINDS]
+
+    @property
+    def colophon(self) -> list[Rule]:
+        return [rule for rule in self.rules if rule.kind in COLOPHON_KINDS]
+
+    @property
+    def folios(self) -> list[Placed]:
+        return [box for box in self.placed if box.kind == "folio"]
 
 
 def unit_pt(block: Block) -> float:
