@@ -104,9 +104,9 @@ class Routes:
 
     async def schema(self, request: Request) -> Response:
         from ..model.minutes import Minutes
-        from ..model.profile import PROFILE_DIR
+        from ..model.profile import gallery
         from .labels import labelled_schema
-        profiles = sorted(p.stem for p in PROFILE_DIR.glob("*.yaml"))
+        profiles = sorted(gallery())      # the shipped templates and the office's
         return _json(labelled_schema(Minutes.model_json_schema(), profiles))
 
     async def load(self, request: Request) -> Response:
