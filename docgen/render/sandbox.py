@@ -26,8 +26,8 @@ import jinja2
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 
-# A 30-page 纪要 through docgen's own page template takes ~60,000 template lines; a user's
-# header or 版记 a few hundred.
+# The seed's 12 pages through docgen's own page template take ~11,000 template lines; an
+# office's header or 版记 a few hundred.
 MAX_STEPS = 3_000_000
 MAX_OUTPUT = 20_000_000           # characters: a 30-page 纪要's HTML is ~1 MB
 MAX_ITEMS = 1_000_000
