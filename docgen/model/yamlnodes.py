@@ -150,21 +150,39 @@ YAML12_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
 _RETYPED = {YAML_TAG + t for t in ("bool", "int", "float")}
 
 
-class _Loader(yaml.SafeLoader):
+class _Bounded:
+    """Composer.compose_node, refusing aliases (drafts never need them, bombs do), more
+    than MAX_NODES values and nesting past COMPOSE_DEPTH; mixed into both loaders below.
+    The counters start at the class's zeros and become the instance's on first use."""
+
+    node_count = 0
+    depth = 0
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            raise _Refused("不允许使用 YAML 别名（*引用）", self.peek_event().start_mark,
+                           "请把内容直接写出来")
+        self.node_count += 1
+        if self.node_count > MAX_NODES:
+            raise _Refused(f"内容过多（超过 {MAX_NODES} 个值），不像是一份纪要草稿",
+                           self.peek_event().start_mark)
+        if self.depth >= COMPOSE_DEPTH:
+            raise _Refused("嵌套层次过深", self.peek_event().start_mark,
+                           "检查这一行的方括号 [ ]、花括号 { } 或缩进")
+        self.depth += 1
+        try:
+            return yaml.composer.Composer.compose_node(self, parent, index)
+        finally:
+            self.depth -= 1
+
+
+class _Loader(_Bounded, yaml.SafeLoader):
     """SafeLoader that refuses aliases (drafts never need them, bombs do), bounds the work
     and types plain scalars the YAML 1.2 way (see ``YAML12_INT``)."""
 
     yaml_implicit_resolvers = {
         first: [(tag, rx) for tag, rx in resolvers if tag not in _RETYPED]
         for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
-
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
-        self.node_count = 0
-        self.depth = 0
-
-    def compose_node(self, parent, index):  # type: ignore[override]
-        return _bounded_compose(self, parent, index)
 
     def construct_decimal_int(self, node: yaml.ScalarNode) -> int:
         """Decimal digits only, also under an explicit !!int: never octal, hex or 1:30."""
@@ -188,26 +206,6 @@ _Loader.add_constructor(YAML_TAG + "int", _Loader.construct_decimal_int)
 _Loader.add_constructor(YAML_TAG + "float", _Loader.construct_plain_float)
 
 
-def _bounded_compose(loader, parent, index):
-    """Composer.compose_node, refusing aliases (drafts never need them, bombs do) and
-    more than MAX_NODES values."""
-    if loader.check_event(yaml.AliasEvent):
-        raise _Refused("不允许使用 YAML 别名（*引用）", loader.peek_event().start_mark,
-                       "请把内容直接写出来")
-    loader.node_count += 1
-    if loader.node_count > MAX_NODES:
-        raise _Refused(f"内容过多（超过 {MAX_NODES} 个值），不像是一份纪要草稿",
-                       loader.peek_event().start_mark)
-    if loader.depth >= COMPOSE_DEPTH:
-        raise _Refused("嵌套层次过深", loader.peek_event().start_mark,
-                       "检查这一行的方括号 [ ]、花括号 { } 或缩进")
-    loader.depth += 1
-    try:
-        return yaml.composer.Composer.compose_node(loader, parent, index)
-    finally:
-        loader.depth -= 1
-
-
 def _fast_loader() -> type | None:
     """_Loader with libyaml's parser under PyYAML's composer: the events come from C, the
     nodes (and so the bounds, the marks and the YAML 1.2 typing) are built as by _Loader.
@@ -217,8 +215,8 @@ def _fast_loader() -> type | None:
     except ImportError:
         return None
 
-    class FastLoader(yaml.composer.Composer, CParser, yaml.constructor.SafeConstructor,
-                     yaml.resolver.Resolver):
+    class FastLoader(_Bounded, yaml.composer.Composer, CParser,
+                     yaml.constructor.SafeConstructor, yaml.resolver.Resolver):
         yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
         yaml_constructors = _Loader.yaml_constructors
 
@@ -227,11 +225,6 @@ def _fast_loader() -> type | None:
             yaml.composer.Composer.__init__(self)
             yaml.constructor.SafeConstructor.__init__(self)
             yaml.resolver.Resolver.__init__(self)
-            self.node_count = 0
-            self.depth = 0
-
-        def compose_node(self, parent, index):  # type: ignore[override]
-            return _bounded_compose(self, parent, index)
 
     return FastLoader
 
