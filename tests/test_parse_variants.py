@@ -166,3 +166,42 @@ def test_a_page_form_gives_the_date_and_chair_the_opening_leaves_out():
     assert m.date == dt.date(2023, 6, 5) and m.session == 15
     assert m.chair.name == "韩某" and m.chair.title == "区长"
     assert any(p.path == "date" and "会议时间" in p.message for p in problems)
+
+
+def test_a_stamp_line_with_time_and_editor_or_a_dated_source_line_gives_the_year():
+    opening = "5月12日,镇长钱某主持召开镇政府常务会议。\n会议听取了春耕备耕情况的汇报。会议要求抓紧落实。\n"
+    for stamp in ("|| 2021-05-14 09:12:30 编辑: 孙某 阅读次数:318 |", "来源:镇政府办2021-05-14"):
+        m, problems = parse_text(f"{stamp}\n{opening}", "<页面戳>")
+        assert m.date == dt.date(2021, 5, 12), stamp
+        assert any(p.path == "date" and "发布日期" in p.message for p in problems)
+
+
+def test_a_day_whose_inferred_year_contradicts_the_counted_year_is_left_empty():
+    # the copy lost its month: "4日" on a page of 2026-01-02 would be 2025-12-04, yet the
+    # meeting is the first one counted in 2026
+    text = """发布日期:2026-01-02
+4日,县长周某主持召开县政府2026年第1次常务会议。
+会议听取了冬季安全生产工作的汇报。会议要求压实责任。
+"""
+    m, problems = parse_text(text, "<会次年份>")
+    assert m.date is None and m.session == 1
+    assert any(p.path == "date" and "不符" in p.message for p in problems)
+
+
+def test_a_year_from_the_body_only_where_it_leaves_no_doubt():
+    def parsed(day: str, body: str):
+        text = f"{day},区长吴某主持召开区政府常务会议。\n会议审议了{body}。会议要求认真落实。\n"
+        return parse_text(text, "<正文年份>")
+
+    m, problems = parsed("6月3日", "《2019年老旧小区改造实施方案》")
+    assert m.date == dt.date(2019, 6, 3)
+    assert any(p.path == "date" and "正文" in p.message for p in problems)
+    # January, closing one year and opening the next: the later one
+    m, _ = parsed("1月8日", "2018年工作总结和2019年工作要点")
+    assert m.date == dt.date(2019, 1, 8)
+    # November with one year named: a draft for next year or this year's review, no telling
+    m, problems = parsed("11月20日", "《2019年政府工作报告(初稿)》")
+    assert m.date is None and any(p.path == "date" for p in problems)
+    # a range and a year of account tell nothing
+    m, _ = parsed("6月3日", "《2021-2035年国土空间规划》和2020年度决算")
+    assert m.date is None
