@@ -205,3 +205,33 @@ def test_a_year_from_the_body_only_where_it_leaves_no_doubt():
     # a range and a year of account tell nothing
     m, _ = parsed("6月3日", "《2021-2035年国土空间规划》和2020年度决算")
     assert m.date is None
+
+
+def test_a_weekly_meeting_named_without_hui_yi_opens_the_minutes():
+    text = """(记者 某)8月6日上午,市委常委、常务副市长赵某主持召开市政府第9次招商引资工作周例会,听取各园区进展汇报。
+赵某强调,要盯紧在谈项目,逐个明确责任人。
+"""
+    m, _ = parse_text(text, "<周例会>")
+    assert m.session == 9 and m.meeting == "招商引资工作周例会"
+    assert m.chair.name == "赵某" and m.chair.title == "常务副市长"
+
+
+def test_the_leader_who_attends_and_speaks_is_the_chair_when_nobody_presides():
+    text = """本报讯(记者 某)3月2日下午,县政府召开全体会,县委副书记、县长刘某出席会议并讲话。
+会议强调,要对照年度目标逐项抓好落实。
+"""
+    m, problems = parse_text(text, "<出席并讲话>")
+    assert m.chair.name == "刘某" and m.chair.title == "县长"
+    assert m.meeting == "全体会"
+    assert any(p.path == "chair" and "出席会议并讲话" in p.message for p in problems)
+    # where someone does 主持, the speaker is not the chair
+    text = "5月6日,我县召开项目调度会,县长刘某出席会议并讲话,副县长陈某主持会议。\n会议强调,要加快进度。\n"
+    m, _ = parse_text(text, "<主持优先>")
+    assert m.chair.name == "陈某"
+
+
+def test_a_meeting_named_just_before_zhaokai_gives_its_kind():
+    text = "9月14日,全区重点工程月调度会议召开,对在建工程逐项调度。区长钱某主持会议。\n会议要求,要倒排工期。\n"
+    m, _ = parse_text(text, "<会议召开>")
+    assert m.meeting == "重点工程月调度会议"
+    assert m.chair.name == "钱某"

@@ -43,6 +43,10 @@ KIND_TAIL = r"(?:专题|现场|协调|调度|推进|联席|办公|工作|例)+�
 WHEN_WORD = re.compile(r"(?:今天|今日|昨天|昨日|日前|近日|当天)$")
 # "历下区政府第19届42次常务会议在区长会议室召开。": an opening that names no chair.
 SAT_AT = re.compile(r"第?\s*[0-9一二三四五六七八九十百]+\s*次[\u4e00-\u9fff]{0,10}会议?在[^。，,]{2,30}召开")
+# "区长张某出席会议并讲话": the leader a news story names where nobody is said to 主持.
+ATTENDED = re.compile(r"出席(?:会议)?并(?:作)?(?:重要)?讲话")
+# "主持召开…周例会", "主持召开…推进会": a meeting whose name ends in 会 without 议.
+CHAIRED_MEETING = re.compile(r"主持召开[^。；;]{0,60}?会")
 PLACE = re.compile(r"在[^，,。；;]{2,30}?(?:会议室|会场|礼堂|大厅|大楼|中心|楼|厅|室)$")
 
 
@@ -78,16 +82,25 @@ def _title_like(text: str) -> bool:
 
 
 def _dated(text: str) -> bool:
-    match = DATE.match(text)
-    return bool(match or DAY_ONLY.match(text))
+    return bool(_lead_date(text) or DAY_ONLY.match(text))
+
+
+def _lead_date(text: str) -> re.Match | None:
+    """The date the paragraph starts with, or that follows its news dateline ("本报讯（记者 某）")."""
+    match = DATE.search(text[:48])
+    if match is None:
+        return None
+    return match if match.start() == 0 or DATELINE.search(text[:match.start()]) else None
 
 
 def _opening_like(text: str) -> bool:
     if len(text) <= 12:
         return False
-    if "主持" in text and "会议" in text or SAT_AT.search(text):
+    if "主持" in text and "会议" in text or CHAIRED_MEETING.search(text) or SAT_AT.search(text):
         return True
-    return bool(DATE.match(text) and ("会议" in text or "召开" in text))
+    if "召开" in text and ATTENDED.search(text[:200]):
+        return True
+    return bool(_lead_date(text) and ("会议" in text or "召开" in text))
 
 
 def read_opening(r: Reader, i: int) -> int:
@@ -105,6 +118,10 @@ def read_opening(r: Reader, i: int) -> int:
     _date_and_period(r, preamble)
     if chair := _chair(preamble) or _chair_below(r.paras[i + 1:i + 3]) or _form_chair(r):
         r.data["chair"] = chair
+    elif chair := _chair_attending(preamble):
+        r.data["chair"] = chair
+        r.warn(f"开头段落没有写谁主持会议，取“出席会议并讲话”的{chair.get('title', '')}{chair['name']}作为主持人",
+               first, "chair", hint="请核对 chair")
     if r.date_match is None and r.day_match is None and (time := r.form.get("时间")):
         _form_date(r, time)
     _session_and_meeting(r, preamble)
@@ -199,6 +216,8 @@ def _session_and_meeting(r: Reader, text: str) -> None:
             meeting = _named_before(m.string[:m.start()]) or meeting
         if meeting and MEETING_NAME.match(meeting):
             r.data.setdefault("meeting", meeting)
+    elif named := _named_then_held(head, after):
+        r.data.setdefault("meeting", named)
     elif m := re.search(r"召开[^，,。]{0,12}?(?P<meeting>[\u4e00-\u9fff]{2,8}会议?)", text):
         meeting = re.sub(r"^.*?政府", "", m["meeting"])
         lead = text[m.start() + 2:m.start("meeting")].strip("了")
@@ -208,6 +227,20 @@ def _session_and_meeting(r: Reader, text: str) -> None:
             r.data.setdefault("meeting", meeting)
     elif kind := _kind_of_long_name(after):
         r.data.setdefault("meeting", kind)
+
+
+def _named_then_held(head: str, after: str) -> str | None:
+    """重点项目周调度会议 from "10月28日，全市重点项目周调度会议召开，……": the name before
+    召开 when 召开 ends its clause, the owner ("全市", "区政府") taken off."""
+    if not head or (after and after[0] not in "，,。；; \u3000"):
+        return None
+    clause = re.split(r"[，,。；;]", head)[-1]
+    m = re.search(r"[\u4e00-\u9fff]{2,16}会议?$", clause)
+    if not m:
+        return None
+    name = meeting_of(re.sub(r"^.*?(?:\d{4}年|第\s*\S{1,4}\s*次)", "", m.group(0)))
+    name = re.sub(r"^全[省市县区旗州盟]", "", name)
+    return name if MEETING_NAME.match(name) and len(name) > 2 else None
 
 
 def _named_before(head: str) -> str | None:
@@ -223,6 +256,13 @@ def _kind_of_long_name(after: str) -> str | None:
     m = re.match(r"[^，,。；;]{2,60}?会议?(?=[，,。；;]|$)", after)
     kind = re.search(KIND_TAIL, m.group(0)) if m else None
     return kind.group(0) if kind else None
+
+
+def _chair_attending(text: str) -> dict | None:
+    """市长张某 before "出席会议并讲话", in an opening that names nobody as 主持."""
+    if "主持" in text or not (m := ATTENDED.search(text)):
+        return None
+    return _chair(text[:m.start()] + "主持")
 
 
 def _chair(text: str) -> dict | None:
