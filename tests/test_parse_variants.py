@@ -235,3 +235,16 @@ def test_a_meeting_named_just_before_zhaokai_gives_its_kind():
     m, _ = parse_text(text, "<会议召开>")
     assert m.meeting == "重点工程月调度会议"
     assert m.chair.name == "钱某"
+
+
+def test_a_news_item_of_one_paragraph_keeps_what_the_meeting_did_as_its_topic():
+    # one sentence: the opening runs on after a comma
+    text = "2023年4月6日,区长马某在区政府三楼会议室主持召开区政府第12次常务会议,听取并安排春季防火、汛前检查等工作。\n"
+    m, problems = parse_text(text, "<一句>")
+    assert m.session == 12 and m.date == dt.date(2023, 4, 6)
+    assert m.topics[0].title.startswith("听取并安排春季防火")
+    # the chair's words, "她强调，……", follow the opening in the same paragraph
+    text = "2月3日,省长孙某主持召开省政府第一次全体会议,部署今年各项工作。她强调,要把目标任务分解到位。\n"
+    m, _ = parse_text(text, "<她强调>")
+    assert m.session == 1 and m.chair.name == "孙某"
+    assert m.topics[0].title.startswith("她强调")

@@ -36,6 +36,8 @@ DATELINE = re.compile(r"(?:讯|电|报道)\s*(?:[(（][^()（）]{0,30}[)）])?\
 SESSION_YEAR = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*[\u4e00-\u9fff]{0,8}?第\s*[0-9一二三四五六七八九十百]+\s*次")
 # What the meeting did, as a sentence of the opening paragraph may go on: "传达学习了……".
 AGENDA = re.compile(r"^(?:听取|审议|审定|研究|讨论|传达|学习|部署)")
+# "…召开区政府第27次常务会议，传达学习……": where the meeting's name ends and what it did begins.
+AGENDA_CLAUSE = re.compile(r"召开[^，,。]{0,40}?会议?[，,](?=(?:听取|审议|审定|研究|讨论|传达|学习|部署|分析|通报))")
 ASIDE = re.compile(r"[（(][^（）()]{0,80}[）)]")
 # The words a meeting's kind is named with, at the end of a long name: "…专题调度会议".
 KIND_TAIL = r"(?:专题|现场|协调|调度|推进|联席|办公|工作|例)+会议?$"
@@ -150,9 +152,16 @@ def _split_run_on(r: Reader, i: int) -> Para:
            for q in r.paras[i + 1:]):
         return p
     text = p.text
+    chair = _chair(text.split("。")[0]) or {}
+    speaker = re.compile(rf"(?:他|她|{re.escape(chair['name'])})(?:在讲话中|在会上)?(?:强调|指出|要求|表示)"
+                         if chair.get("name") else r"(?:他|她)(?:在讲话中|在会上)?(?:强调|指出|要求|表示)")
     cuts = [m.end() for k, m in enumerate(re.finditer(r"。\s*", text))
-            if MEETING_SAID.match(text[m.end():]) or (k == 0 and AGENDA.match(text[m.end():]))]
+            if MEETING_SAID.match(text[m.end():]) or speaker.match(text[m.end():])
+            or (k == 0 and AGENDA.match(text[m.end():]))]
     cuts = [c for c in cuts if c < len(text) and ("主持" in text[:c] or "召开" in text[:c])]
+    if not cuts and (m := AGENDA_CLAUSE.search(text)) and len(text) - m.end() >= 10:
+        # one sentence only: "…主持召开区政府第27次常务会议，传达学习……，听取……。"
+        cuts = [m.end()]
     if not cuts:
         return p
     pieces = [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)])]
