@@ -248,3 +248,24 @@ def test_a_news_item_of_one_paragraph_keeps_what_the_meeting_did_as_its_topic():
     m, _ = parse_text(text, "<她强调>")
     assert m.session == 1 and m.chair.name == "孙某"
     assert m.topics[0].title.startswith("她强调")
+
+
+def test_a_study_session_held_with_a_meeting_takes_the_meetings_kind():
+    text = "4月2日,县长钱某主持召开县政府党组理论学习中心组学习会议暨党组会议。\n会议传达学习了有关文件精神。\n"
+    m, _ = parse_text(f"发布日期:2022-04-03\n{text}", "<学习暨>")
+    assert m.meeting == "党组会议" and m.date == dt.date(2022, 4, 2)
+
+
+def test_a_forums_anti_copy_scraps_are_removed_with_a_note():
+    text = """县政府第5次常务会议召开 # q1 S; B& t4 Y* Z
+5月9日,县长许某主持召开县政府第5次常务会议。
+) k! P4 d( s7 W& n 会议听取了全县防汛准备情况的汇报。会议要求落实值班。
+"""
+    m, problems = parse_text(f"发布日期:2023-05-10\n{text}", "<防采集>")
+    assert m.session == 5 and m.date == dt.date(2023, 5, 9)
+    assert m.topics[0].title == "会议听取了全县防汛准备情况的汇报"
+    assert any("防采集" in p.message for p in problems)
+    # short Latin words and figures of real text are not scraps
+    m, _ = parse_text("发布日期:2023-05-10\n5月9日,县长许某主持召开县政府第5次常务会议。\n"
+                      "会议听取了 ISO 9001 A B C 认证工作的汇报。\n", "<拉丁字母>")
+    assert "ISO 9001 A B C" in m.topics[0].title

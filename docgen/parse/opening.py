@@ -225,7 +225,7 @@ def _session_and_meeting(r: Reader, text: str) -> None:
             meeting = _named_before(m.string[:m.start()]) or meeting
         if meeting and MEETING_NAME.match(meeting):
             r.data.setdefault("meeting", meeting)
-    elif named := _named_then_held(head, after):
+    elif named := _named_then_held(head, after) or _joined_to_study(after):
         r.data.setdefault("meeting", named)
     elif m := re.search(r"召开[^，,。]{0,12}?(?P<meeting>[\u4e00-\u9fff]{2,8}会议?)", text):
         meeting = re.sub(r"^.*?政府", "", m["meeting"])
@@ -249,6 +249,18 @@ def _named_then_held(head: str, after: str) -> str | None:
         return None
     name = meeting_of(re.sub(r"^.*?(?:\d{4}年|第\s*\S{1,4}\s*次)", "", m.group(0)))
     name = re.sub(r"^全[省市县区旗州盟]", "", name)
+    return name if MEETING_NAME.match(name) and len(name) > 2 else None
+
+
+def _joined_to_study(after: str) -> str | None:
+    """党组会议 from "召开县政府党组理论学习中心组学习会议暨党组会议": a study session held
+    together (暨) with a meeting does not name its kind; the meeting does."""
+    clause = re.split(r"[，,。；;]", after)[0]
+    parts = clause.split("暨")
+    if len(parts) < 2 or not re.search(r"学习(?:会议?|研讨会)$", parts[0]):
+        return None
+    rest = next((x for x in parts[1:] if not re.search(r"学习(?:会议?|研讨会)$", x)), "")
+    name = re.sub(r"^.*?(?:政府|[省市县区旗])(?=[\u4e00-\u9fff]{2,}会)", "", rest)
     return name if MEETING_NAME.match(name) and len(name) > 2 else None
 
 
