@@ -269,3 +269,14 @@ def test_a_forums_anti_copy_scraps_are_removed_with_a_note():
     m, _ = parse_text("发布日期:2023-05-10\n5月9日,县长许某主持召开县政府第5次常务会议。\n"
                       "会议听取了 ISO 9001 A B C 认证工作的汇报。\n", "<拉丁字母>")
     assert "ISO 9001 A B C" in m.topics[0].title
+
+
+def test_yesterday_is_counted_back_from_the_publish_date_and_a_publish_date_alone_dates_nothing():
+    body = "会议听取了一季度经济运行情况的汇报。会议要求稳住工业投资。\n"
+    m, problems = parse_text(f"发布时间:2021-04-02\n昨日下午,市长冯某主持召开市政府常务会议。\n{body}", "<昨日>")
+    assert m.date == dt.date(2021, 4, 1)
+    assert any(p.path == "date" and "昨日" in p.message for p in problems)
+    # no day in the opening at all: the page's date is when it was posted, not when the meeting sat
+    m, problems = parse_text(f"发布时间:2021-04-02\n市长冯某主持召开市政府常务会议。\n{body}", "<无日>")
+    assert m.date is None
+    assert any(p.path == "date" and "不是开会的日子" in p.message for p in problems)

@@ -130,10 +130,18 @@ def _meeting_date(r: Reader) -> dt.date | None:
         if date is not None:
             r.warn(f"会议日期只写了“{r.day_match.group(0)}”，年月取自{'发布日期' if r.publish else '印发/整理日期'}",
                    r.preamble_para, "date", hint="请核对 date")
-    if date is None:
-        date = reference
-        if date is not None:
-            r.warn("开头段落没有会议日期，暂用发布/印发日期", None, "date", hint="请核对 date")
+    if date is None and r.date_match is None and r.day_match is None and r.relative_day and r.publish:
+        # "昨日下午，市长某主持召开……" on a page published the next day
+        word, offset = r.relative_day
+        date = r.publish + dt.timedelta(days=offset)
+        r.warn(f"开头段落写的是“{word}”，会议日期按发布日期 {r.publish.isoformat()} 推为 {date.isoformat()}",
+               r.preamble_para, "date", hint="请核对 date")
+        return date
+    if date is None and reference is not None and (r.date_match is None or r.day_match is not None):
+        # a page is published, and minutes printed, days after the meeting: that date is not its date
+        r.warn(f"开头段落没有可用的会议日期；发布/印发日期 {reference.isoformat()} 不是开会的日子，未填写 date",
+               r.preamble_para, "date", hint="请对照原件在 YAML 中写明 date（如 2024-05-08）")
+        return None
     if date is None and r.date_match is not None:
         r.warn(f"会议日期“{r.date_match.group(0)}”没有年份，标题、编号和发布日期中也找不到年份，未填写 date",
                r.preamble_para, "date", hint="请对照原件在 YAML 中写明 date（如 2024-05-08）")

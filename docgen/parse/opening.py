@@ -41,6 +41,9 @@ AGENDA_CLAUSE = re.compile(r"召开[^，,。]{0,40}?会议?[，,](?=(?:听取|�
 ASIDE = re.compile(r"[（(][^（）()]{0,80}[）)]")
 # The words a meeting's kind is named with, at the end of a long name: "…专题调度会议".
 KIND_TAIL = r"(?:专题|现场|协调|调度|推进|联席|办公|工作|例)+会议?$"
+# "昨日下午，市长某主持召开…", "省长某今天主持召开…": the day told against the page's own date.
+RELATIVE_OFFSET = {"今天": 0, "今日": 0, "当天": 0, "当日": 0, "昨天": -1, "昨日": -1, "前天": -2}
+RELATIVE_DAY = re.compile(rf"(?:^|[，,）)\s]|(?<=[{HAN}]))(?P<w>{'|'.join(RELATIVE_OFFSET)})(?:{'|'.join(PERIODS)})?")
 # "今天", "日前" between the chair and 主持, as a news story writes it.
 WHEN_WORD = re.compile(r"(?:今天|今日|昨天|昨日|日前|近日|当天)$")
 # "历下区政府第19届42次常务会议在区长会议室召开。": an opening that names no chair.
@@ -194,6 +197,9 @@ def _date_and_period(r: Reader, text: str) -> None:
         if not (lead.endswith(("，", ",")) or DATELINE.search(lead)) or "主持" in lead or "召开" in lead:
             return
     if match is None:
+        at = min((k for k in (text.find("主持"), text.find("召开")) if k >= 0), default=-1)
+        if at > 0 and (rel := RELATIVE_DAY.search(text[:at])):     # "昨日下午，市长某主持召开"
+            r.relative_day = (rel["w"], RELATIVE_OFFSET[rel["w"]])
         if day := DAY_ONLY.match(text):     # "3日下午，…" as 广州 and 句容 publish it
             r.day_match = day
             if p := PERIOD.match(text[day.end():]):
