@@ -280,3 +280,10 @@ def test_yesterday_is_counted_back_from_the_publish_date_and_a_publish_date_alon
     m, problems = parse_text(f"发布时间:2021-04-02\n市长冯某主持召开市政府常务会议。\n{body}", "<无日>")
     assert m.date is None
     assert any(p.path == "date" and "不是开会的日子" in p.message for p in problems)
+
+
+def test_a_headline_run_into_the_opening_does_not_hide_its_chair_and_session():
+    text = ("来源:某某新闻网 王某主持召开省政府常务会议研究春耕工作 记者 某某3月4日,省委副书记、省长王某"
+            "主持召开省政府第12次常务会议,研究部署春耕生产等工作。\n会议强调,要稳定粮食播种面积。\n")
+    m, _ = parse_text(text, "<标题连写>")
+    assert m.session == 12 and m.chair.name == "王某" and m.chair.title == "省长"

@@ -219,6 +219,11 @@ def _session_and_meeting(r: Reader, text: str) -> None:
     head, _, after = text.partition("召开") if "召开" in text else ("", "", text)
     m = SESSION.search(after[:60]) or (SESSION.search(text) if not head else None) \
         or SESSION.search(head.rpartition("。")[2])       # "市政府第五次全体会议召开"
+    if not m and text.count("召开") > 1:     # a headline run into the opening: its own 召开 is later
+        for later in list(re.finditer("召开", text))[1:]:
+            if m := SESSION.search(text[later.end():later.end() + 60]):
+                head, after = text[:later.start()], text[later.end():]
+                break
     if m and m["num"]:
         try:
             r.data["session"] = parse_chinese_number(m["num"])
@@ -293,10 +298,18 @@ def _chair_attending(text: str) -> dict | None:
 
 
 def _chair(text: str) -> dict | None:
-    """李亚平市长 (or 市长李亚平) before 主持; a bare name when no title is known."""
-    at = text.find("主持")
-    if at < 0:
-        return None
+    """李亚平市长 (or 市长李亚平) before 主持; a bare name when no title is known.
+
+    A headline run into the opening ("消息来源：某网 尹某主持召开…工作 记者 某8月21日，省长尹某
+    主持召开…") puts a 主持 before the opening's own: each is tried in turn.
+    """
+    for m in re.finditer("主持", text):
+        if chair := _chair_at(text, m.start()):
+            return chair
+    return None
+
+
+def _chair_at(text: str, at: int) -> dict | None:
     clause = re.split(r"[，,。；;]", text[:at])[-1]
     _, _, match = parse_date(clause)
     if match is not None and match.start() == 0:
