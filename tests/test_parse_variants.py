@@ -166,3 +166,124 @@ def test_a_page_form_gives_the_date_and_chair_the_opening_leaves_out():
     assert m.date == dt.date(2023, 6, 5) and m.session == 15
     assert m.chair.name == "韩某" and m.chair.title == "区长"
     assert any(p.path == "date" and "会议时间" in p.message for p in problems)
+
+
+def test_a_stamp_line_with_time_and_editor_or_a_dated_source_line_gives_the_year():
+    opening = "5月12日,镇长钱某主持召开镇政府常务会议。\n会议听取了春耕备耕情况的汇报。会议要求抓紧落实。\n"
+    for stamp in ("|| 2021-05-14 09:12:30 编辑: 孙某 阅读次数:318 |", "来源:镇政府办2021-05-14"):
+        m, problems = parse_text(f"{stamp}\n{opening}", "<页面戳>")
+        assert m.date == dt.date(2021, 5, 12), stamp
+        assert any(p.path == "date" and "发布日期" in p.message for p in problems)
+
+
+def test_a_day_whose_inferred_year_contradicts_the_counted_year_is_left_empty():
+    # the copy lost its month: "4日" on a page of 2026-01-02 would be 2025-12-04, yet the
+    # meeting is the first one counted in 2026
+    text = """发布日期:2026-01-02
+4日,县长周某主持召开县政府2026年第1次常务会议。
+会议听取了冬季安全生产工作的汇报。会议要求压实责任。
+"""
+    m, problems = parse_text(text, "<会次年份>")
+    assert m.date is None and m.session == 1
+    assert any(p.path == "date" and "不符" in p.message for p in problems)
+
+
+def test_a_year_from_the_body_only_where_it_leaves_no_doubt():
+    def parsed(day: str, body: str):
+        text = f"{day},区长吴某主持召开区政府常务会议。\n会议审议了{body}。会议要求认真落实。\n"
+        return parse_text(text, "<正文年份>")
+
+    m, problems = parsed("6月3日", "《2019年老旧小区改造实施方案》")
+    assert m.date == dt.date(2019, 6, 3)
+    assert any(p.path == "date" and "正文" in p.message for p in problems)
+    # January, closing one year and opening the next: the later one
+    m, _ = parsed("1月8日", "2018年工作总结和2019年工作要点")
+    assert m.date == dt.date(2019, 1, 8)
+    # November with one year named: a draft for next year or this year's review, no telling
+    m, problems = parsed("11月20日", "《2019年政府工作报告(初稿)》")
+    assert m.date is None and any(p.path == "date" for p in problems)
+    # a range and a year of account tell nothing
+    m, _ = parsed("6月3日", "《2021-2035年国土空间规划》和2020年度决算")
+    assert m.date is None
+
+
+def test_a_weekly_meeting_named_without_hui_yi_opens_the_minutes():
+    text = """(记者 某)8月6日上午,市委常委、常务副市长赵某主持召开市政府第9次招商引资工作周例会,听取各园区进展汇报。
+赵某强调,要盯紧在谈项目,逐个明确责任人。
+"""
+    m, _ = parse_text(text, "<周例会>")
+    assert m.session == 9 and m.meeting == "招商引资工作周例会"
+    assert m.chair.name == "赵某" and m.chair.title == "常务副市长"
+
+
+def test_the_leader_who_attends_and_speaks_is_the_chair_when_nobody_presides():
+    text = """本报讯(记者 某)3月2日下午,县政府召开全体会,县委副书记、县长刘某出席会议并讲话。
+会议强调,要对照年度目标逐项抓好落实。
+"""
+    m, problems = parse_text(text, "<出席并讲话>")
+    assert m.chair.name == "刘某" and m.chair.title == "县长"
+    assert m.meeting == "全体会"
+    assert any(p.path == "chair" and "出席会议并讲话" in p.message for p in problems)
+    # where someone does 主持, the speaker is not the chair
+    text = "5月6日,我县召开项目调度会,县长刘某出席会议并讲话,副县长陈某主持会议。\n会议强调,要加快进度。\n"
+    m, _ = parse_text(text, "<主持优先>")
+    assert m.chair.name == "陈某"
+
+
+def test_a_meeting_named_just_before_zhaokai_gives_its_kind():
+    text = "9月14日,全区重点工程月调度会议召开,对在建工程逐项调度。区长钱某主持会议。\n会议要求,要倒排工期。\n"
+    m, _ = parse_text(text, "<会议召开>")
+    assert m.meeting == "重点工程月调度会议"
+    assert m.chair.name == "钱某"
+
+
+def test_a_news_item_of_one_paragraph_keeps_what_the_meeting_did_as_its_topic():
+    # one sentence: the opening runs on after a comma
+    text = "2023年4月6日,区长马某在区政府三楼会议室主持召开区政府第12次常务会议,听取并安排春季防火、汛前检查等工作。\n"
+    m, problems = parse_text(text, "<一句>")
+    assert m.session == 12 and m.date == dt.date(2023, 4, 6)
+    assert m.topics[0].title.startswith("听取并安排春季防火")
+    # the chair's words, "她强调，……", follow the opening in the same paragraph
+    text = "2月3日,省长孙某主持召开省政府第一次全体会议,部署今年各项工作。她强调,要把目标任务分解到位。\n"
+    m, _ = parse_text(text, "<她强调>")
+    assert m.session == 1 and m.chair.name == "孙某"
+    assert m.topics[0].title.startswith("她强调")
+
+
+def test_a_study_session_held_with_a_meeting_takes_the_meetings_kind():
+    text = "4月2日,县长钱某主持召开县政府党组理论学习中心组学习会议暨党组会议。\n会议传达学习了有关文件精神。\n"
+    m, _ = parse_text(f"发布日期:2022-04-03\n{text}", "<学习暨>")
+    assert m.meeting == "党组会议" and m.date == dt.date(2022, 4, 2)
+
+
+def test_a_forums_anti_copy_scraps_are_removed_with_a_note():
+    text = """县政府第5次常务会议召开 # q1 S; B& t4 Y* Z
+5月9日,县长许某主持召开县政府第5次常务会议。
+) k! P4 d( s7 W& n 会议听取了全县防汛准备情况的汇报。会议要求落实值班。
+"""
+    m, problems = parse_text(f"发布日期:2023-05-10\n{text}", "<防采集>")
+    assert m.session == 5 and m.date == dt.date(2023, 5, 9)
+    assert m.topics[0].title == "会议听取了全县防汛准备情况的汇报"
+    assert any("防采集" in p.message for p in problems)
+    # short Latin words and figures of real text are not scraps
+    m, _ = parse_text("发布日期:2023-05-10\n5月9日,县长许某主持召开县政府第5次常务会议。\n"
+                      "会议听取了 ISO 9001 A B C 认证工作的汇报。\n", "<拉丁字母>")
+    assert "ISO 9001 A B C" in m.topics[0].title
+
+
+def test_yesterday_is_counted_back_from_the_publish_date_and_a_publish_date_alone_dates_nothing():
+    body = "会议听取了一季度经济运行情况的汇报。会议要求稳住工业投资。\n"
+    m, problems = parse_text(f"发布时间:2021-04-02\n昨日下午,市长冯某主持召开市政府常务会议。\n{body}", "<昨日>")
+    assert m.date == dt.date(2021, 4, 1)
+    assert any(p.path == "date" and "昨日" in p.message for p in problems)
+    # no day in the opening at all: the page's date is when it was posted, not when the meeting sat
+    m, problems = parse_text(f"发布时间:2021-04-02\n市长冯某主持召开市政府常务会议。\n{body}", "<无日>")
+    assert m.date is None
+    assert any(p.path == "date" and "不是开会的日子" in p.message for p in problems)
+
+
+def test_a_headline_run_into_the_opening_does_not_hide_its_chair_and_session():
+    text = ("来源:某某新闻网 王某主持召开省政府常务会议研究春耕工作 记者 某某3月4日,省委副书记、省长王某"
+            "主持召开省政府第12次常务会议,研究部署春耕生产等工作。\n会议强调,要稳定粮食播种面积。\n")
+    m, _ = parse_text(text, "<标题连写>")
+    assert m.session == 12 and m.chair.name == "王某" and m.chair.title == "省长"

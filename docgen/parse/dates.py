@@ -28,6 +28,21 @@ PUBLISH = re.compile(r"(?:(?:发布|生成|成文|公开)?(?:时间|日期)|发�
                      r"\s*[-月/.]\s*(?P<d>\d{1,2})")
 
 
+# A page's stamp line that carries more than the date: "2022-03-23 11:18:04 编辑: 刘燕 阅读次数:2236",
+# "来源:县政府办2018-10-15". The date is the page's publish date when the line also names one of
+# the page's own fields (来源, 编辑, 作者, 阅读 …) and is short, as a stamp line is.
+_STAMP_DATE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*[-/.]\s*(?P<m>\d{1,2})\s*[-/.]\s*(?P<d>\d{1,2})(?!\d)"
+                         r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?")
+_STAMP_LABEL = re.compile(r"来源|编辑|责编|作者|审核|阅读|浏览|点击|访问|供稿|稿源|记者|发布")
+
+
+def page_stamp(text: str) -> re.Match | None:
+    """The date of a page's stamp line (see ``_STAMP_DATE``), or None where the line is anything else."""
+    if len(text) > 80 or "。" in text or not _STAMP_LABEL.search(text):
+        return None
+    return _STAMP_DATE.search(text)
+
+
 def parse_date(text: str, default_year: int | None = None) -> tuple[dt.date | None, bool, re.Match | None]:
     """First date in ``text``: (date, had a year, match). Chinese numerals are accepted."""
     match = DATE.search(text)

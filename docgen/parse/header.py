@@ -12,7 +12,7 @@ import datetime as dt
 import re
 
 from ..model.numbering import parse_chinese_number
-from .dates import FULL_DATE, PRINTED_DATE, PUBLISH, STAMP, parse_date, published
+from .dates import FULL_DATE, PRINTED_DATE, PUBLISH, STAMP, page_stamp, parse_date, published
 from .identity import MEETING_NAME, NUM, SESSION, TERM, meeting_of, term_of
 from .reader import Reader
 from .text import IDEOGRAPHIC_SPACE, Para, normalize_spaces, strip_spaces
@@ -35,6 +35,9 @@ def find_publish(paras: list[Para]) -> dt.date | None:
     """A web page's publish date, wherever it sits: some pages put it below the text."""
     for p in paras:
         if len(p.plain) < 80 and (m := PUBLISH.search(p.plain)) and (date := published(m)):
+            return date
+    for p in paras:                  # "2022-03-23 11:18:04 编辑: …", "来源:县政府办2018-10-15"
+        if (m := page_stamp(normalize_spaces(p.text))) and (date := published(m)):
             return date
     return None
 
@@ -103,6 +106,9 @@ def _web_line(r: Reader, text: str, spaced: str, p: Para) -> bool:
     """发布时间, 来源 and the 纪要编号, which web pages run together on one line."""
     meta = False
     if m := PUBLISH.search(text):
+        r.publish = r.publish or published(m)
+        meta = True
+    elif m := page_stamp(spaced):
         r.publish = r.publish or published(m)
         meta = True
     if s := SOURCE.search(spaced.replace(IDEOGRAPHIC_SPACE, " ")):

@@ -14,6 +14,7 @@ import re
 from ..errors import DocgenError
 from ..model.numbering import PRINTED_NUMERALS, parse_chinese_number
 from ..model.profile import PROFILE_DIR, load_profile
+from .landmarks import FOOTER
 from .reader import Reader
 
 NUM = rf"(?:\d+|[{PRINTED_NUMERALS}]+)"
@@ -105,6 +106,12 @@ def _meeting_date(r: Reader) -> dt.date | None:
             year, source = r.doc_year, "纪要编号"
         elif r.session_year:      # "2022年第9次常务会议" is held in 2022
             year, source = r.session_year, "会次（“×年第N次”）"
+        elif found := _body_year(r, month):
+            year, source = found
+        if year and r.session_year and year != r.session_year:
+            r.warn(f"会议日期“{r.date_match.group(0)}”推出的年份 {year} 与会次“{r.session_year}年第N次”不符，"
+                   "未填写 date", r.preamble_para, "date", hint="请对照原件在 YAML 中写明 date")
+            return None
         if year:
             try:
                 date = dt.date(year, month, day)
@@ -113,13 +120,28 @@ def _meeting_date(r: Reader) -> dt.date | None:
                 date = None
     if date is None and r.day_match is not None and reference:
         date = _day_in_month_of(parse_chinese_number(r.day_match["d"]), reference)
+        if date is not None and r.session_year and date.year != r.session_year:
+            # "14日" published 2026-01-09 is not 2025-12-14 when the meeting is "2026年第1次":
+            # the copy dropped its month, and no date is better than a wrong one
+            r.warn(f"会议日期只写了“{r.day_match.group(0)}”，按发布日期推出的 {date.isoformat()} 与会次"
+                   f"“{r.session_year}年第N次”不符，未填写 date", r.preamble_para, "date",
+                   hint="请对照原件在 YAML 中写明 date")
+            return None
         if date is not None:
             r.warn(f"会议日期只写了“{r.day_match.group(0)}”，年月取自{'发布日期' if r.publish else '印发/整理日期'}",
                    r.preamble_para, "date", hint="请核对 date")
-    if date is None:
-        date = reference
-        if date is not None:
-            r.warn("开头段落没有会议日期，暂用发布/印发日期", None, "date", hint="请核对 date")
+    if date is None and r.date_match is None and r.day_match is None and r.relative_day and r.publish:
+        # "昨日下午，市长某主持召开……" on a page published the next day
+        word, offset = r.relative_day
+        date = r.publish + dt.timedelta(days=offset)
+        r.warn(f"开头段落写的是“{word}”，会议日期按发布日期 {r.publish.isoformat()} 推为 {date.isoformat()}",
+               r.preamble_para, "date", hint="请核对 date")
+        return date
+    if date is None and reference is not None and (r.date_match is None or r.day_match is not None):
+        # a page is published, and minutes printed, days after the meeting: that date is not its date
+        r.warn(f"开头段落没有可用的会议日期；发布/印发日期 {reference.isoformat()} 不是开会的日子，未填写 date",
+               r.preamble_para, "date", hint="请对照原件在 YAML 中写明 date（如 2024-05-08）")
+        return None
     if date is None and r.date_match is not None:
         r.warn(f"会议日期“{r.date_match.group(0)}”没有年份，标题、编号和发布日期中也找不到年份，未填写 date",
                r.preamble_para, "date", hint="请对照原件在 YAML 中写明 date（如 2024-05-08）")
@@ -127,6 +149,35 @@ def _meeting_date(r: Reader) -> dt.date | None:
         r.warn("找不到会议日期：开头段落中没有“×年×月×日”，标题、编号、发布/印发日期中也没有，未填写 date",
                r.preamble_para, "date", hint="请对照原件在 YAML 中写明 date（如 2024-05-08）")
     return date
+
+
+# "2022年全面推进乡村振兴……方案", "2021年…执行情况与2022年…计划": the years the body
+# names. A range's end ("2021-2035年") and a year of account ("2021年度") say nothing of when the
+# meeting sat, so they are not counted.
+BODY_YEAR = re.compile(r"(?<![\d\-－—~～至到])((?:19|20)\d{2})\s*年(?!度)")
+
+
+def _body_year(r: Reader, month: int) -> tuple[int, str] | None:
+    """The year of a year-less date from the years the text names, where they leave no doubt.
+
+    One year named, at a meeting from March to October: that year. Two years in a row, at the
+    turn of the year (November to February), as a meeting that closes one year and plans the
+    next names them: the earlier in November and December, the later in January and February.
+    Anything else (one year at the turn of the year, where "2012年政府工作报告" is drafted in
+    November 2011; years apart; a year between two others) gives no year.
+    """
+    years: set[int] = set()
+    for p in r.paras[r.start or 0:]:
+        if FOOTER.match(p.plain):
+            break
+        years.update(int(y) for y in BODY_YEAR.findall(p.plain))
+    if len(years) == 1 and 3 <= month <= 10:
+        (year,) = years
+        return year, f"正文中的“{year}年”（请核对）"
+    if len(years) == 2 and max(years) - min(years) == 1 and (month >= 11 or month <= 2):
+        year = min(years) if month >= 11 else max(years)
+        return year, f"正文中的“{min(years)}年”“{max(years)}年”（会议在年末年初，请核对）"
+    return None
 
 
 def _day_in_month_of(day: int, reference: dt.date) -> dt.date | None:

@@ -36,13 +36,22 @@ DATELINE = re.compile(r"(?:讯|电|报道)\s*(?:[(（][^()（）]{0,30}[)）])?\
 SESSION_YEAR = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*[\u4e00-\u9fff]{0,8}?第\s*[0-9一二三四五六七八九十百]+\s*次")
 # What the meeting did, as a sentence of the opening paragraph may go on: "传达学习了……".
 AGENDA = re.compile(r"^(?:听取|审议|审定|研究|讨论|传达|学习|部署)")
+# "…召开区政府第27次常务会议，传达学习……": where the meeting's name ends and what it did begins.
+AGENDA_CLAUSE = re.compile(r"召开[^，,。]{0,40}?会议?[，,](?=(?:听取|审议|审定|研究|讨论|传达|学习|部署|分析|通报))")
 ASIDE = re.compile(r"[（(][^（）()]{0,80}[）)]")
 # The words a meeting's kind is named with, at the end of a long name: "…专题调度会议".
 KIND_TAIL = r"(?:专题|现场|协调|调度|推进|联席|办公|工作|例)+会议?$"
+# "昨日下午，市长某主持召开…", "省长某今天主持召开…": the day told against the page's own date.
+RELATIVE_OFFSET = {"今天": 0, "今日": 0, "当天": 0, "当日": 0, "昨天": -1, "昨日": -1, "前天": -2}
+RELATIVE_DAY = re.compile(rf"(?:^|[，,）)\s]|(?<=[{HAN}]))(?P<w>{'|'.join(RELATIVE_OFFSET)})(?:{'|'.join(PERIODS)})?")
 # "今天", "日前" between the chair and 主持, as a news story writes it.
 WHEN_WORD = re.compile(r"(?:今天|今日|昨天|昨日|日前|近日|当天)$")
 # "历下区政府第19届42次常务会议在区长会议室召开。": an opening that names no chair.
 SAT_AT = re.compile(r"第?\s*[0-9一二三四五六七八九十百]+\s*次[\u4e00-\u9fff]{0,10}会议?在[^。，,]{2,30}召开")
+# "区长张某出席会议并讲话": the leader a news story names where nobody is said to 主持.
+ATTENDED = re.compile(r"出席(?:会议)?并(?:作)?(?:重要)?讲话")
+# "主持召开…周例会", "主持召开…推进会": a meeting whose name ends in 会 without 议.
+CHAIRED_MEETING = re.compile(r"主持召开[^。；;]{0,60}?会")
 PLACE = re.compile(r"在[^，,。；;]{2,30}?(?:会议室|会场|礼堂|大厅|大楼|中心|楼|厅|室)$")
 
 
@@ -78,16 +87,25 @@ def _title_like(text: str) -> bool:
 
 
 def _dated(text: str) -> bool:
-    match = DATE.match(text)
-    return bool(match or DAY_ONLY.match(text))
+    return bool(_lead_date(text) or DAY_ONLY.match(text))
+
+
+def _lead_date(text: str) -> re.Match | None:
+    """The date the paragraph starts with, or that follows its news dateline ("本报讯（记者 某）")."""
+    match = DATE.search(text[:48])
+    if match is None:
+        return None
+    return match if match.start() == 0 or DATELINE.search(text[:match.start()]) else None
 
 
 def _opening_like(text: str) -> bool:
     if len(text) <= 12:
         return False
-    if "主持" in text and "会议" in text or SAT_AT.search(text):
+    if "主持" in text and "会议" in text or CHAIRED_MEETING.search(text) or SAT_AT.search(text):
         return True
-    return bool(DATE.match(text) and ("会议" in text or "召开" in text))
+    if "召开" in text and ATTENDED.search(text[:200]):
+        return True
+    return bool(_lead_date(text) and ("会议" in text or "召开" in text))
 
 
 def read_opening(r: Reader, i: int) -> int:
@@ -105,6 +123,10 @@ def read_opening(r: Reader, i: int) -> int:
     _date_and_period(r, preamble)
     if chair := _chair(preamble) or _chair_below(r.paras[i + 1:i + 3]) or _form_chair(r):
         r.data["chair"] = chair
+    elif chair := _chair_attending(preamble):
+        r.data["chair"] = chair
+        r.warn(f"开头段落没有写谁主持会议，取“出席会议并讲话”的{chair.get('title', '')}{chair['name']}作为主持人",
+               first, "chair", hint="请核对 chair")
     if r.date_match is None and r.day_match is None and (time := r.form.get("时间")):
         _form_date(r, time)
     _session_and_meeting(r, preamble)
@@ -133,9 +155,16 @@ def _split_run_on(r: Reader, i: int) -> Para:
            for q in r.paras[i + 1:]):
         return p
     text = p.text
+    chair = _chair(text.split("。")[0]) or {}
+    speaker = re.compile(rf"(?:他|她|{re.escape(chair['name'])})(?:在讲话中|在会上)?(?:强调|指出|要求|表示)"
+                         if chair.get("name") else r"(?:他|她)(?:在讲话中|在会上)?(?:强调|指出|要求|表示)")
     cuts = [m.end() for k, m in enumerate(re.finditer(r"。\s*", text))
-            if MEETING_SAID.match(text[m.end():]) or (k == 0 and AGENDA.match(text[m.end():]))]
+            if MEETING_SAID.match(text[m.end():]) or speaker.match(text[m.end():])
+            or (k == 0 and AGENDA.match(text[m.end():]))]
     cuts = [c for c in cuts if c < len(text) and ("主持" in text[:c] or "召开" in text[:c])]
+    if not cuts and (m := AGENDA_CLAUSE.search(text)) and len(text) - m.end() >= 10:
+        # one sentence only: "…主持召开区政府第27次常务会议，传达学习……，听取……。"
+        cuts = [m.end()]
     if not cuts:
         return p
     pieces = [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)])]
@@ -168,6 +197,9 @@ def _date_and_period(r: Reader, text: str) -> None:
         if not (lead.endswith(("，", ",")) or DATELINE.search(lead)) or "主持" in lead or "召开" in lead:
             return
     if match is None:
+        at = min((k for k in (text.find("主持"), text.find("召开")) if k >= 0), default=-1)
+        if at > 0 and (rel := RELATIVE_DAY.search(text[:at])):     # "昨日下午，市长某主持召开"
+            r.relative_day = (rel["w"], RELATIVE_OFFSET[rel["w"]])
         if day := DAY_ONLY.match(text):     # "3日下午，…" as 广州 and 句容 publish it
             r.day_match = day
             if p := PERIOD.match(text[day.end():]):
@@ -187,6 +219,11 @@ def _session_and_meeting(r: Reader, text: str) -> None:
     head, _, after = text.partition("召开") if "召开" in text else ("", "", text)
     m = SESSION.search(after[:60]) or (SESSION.search(text) if not head else None) \
         or SESSION.search(head.rpartition("。")[2])       # "市政府第五次全体会议召开"
+    if not m and text.count("召开") > 1:     # a headline run into the opening: its own 召开 is later
+        for later in list(re.finditer("召开", text))[1:]:
+            if m := SESSION.search(text[later.end():later.end() + 60]):
+                head, after = text[:later.start()], text[later.end():]
+                break
     if m and m["num"]:
         try:
             r.data["session"] = parse_chinese_number(m["num"])
@@ -199,6 +236,8 @@ def _session_and_meeting(r: Reader, text: str) -> None:
             meeting = _named_before(m.string[:m.start()]) or meeting
         if meeting and MEETING_NAME.match(meeting):
             r.data.setdefault("meeting", meeting)
+    elif named := _named_then_held(head, after) or _joined_to_study(after):
+        r.data.setdefault("meeting", named)
     elif m := re.search(r"召开[^，,。]{0,12}?(?P<meeting>[\u4e00-\u9fff]{2,8}会议?)", text):
         meeting = re.sub(r"^.*?政府", "", m["meeting"])
         lead = text[m.start() + 2:m.start("meeting")].strip("了")
@@ -208,6 +247,32 @@ def _session_and_meeting(r: Reader, text: str) -> None:
             r.data.setdefault("meeting", meeting)
     elif kind := _kind_of_long_name(after):
         r.data.setdefault("meeting", kind)
+
+
+def _named_then_held(head: str, after: str) -> str | None:
+    """重点项目周调度会议 from "10月28日，全市重点项目周调度会议召开，……": the name before
+    召开 when 召开 ends its clause, the owner ("全市", "区政府") taken off."""
+    if not head or (after and after[0] not in "，,。；; \u3000"):
+        return None
+    clause = re.split(r"[，,。；;]", head)[-1]
+    m = re.search(r"[\u4e00-\u9fff]{2,16}会议?$", clause)
+    if not m:
+        return None
+    name = meeting_of(re.sub(r"^.*?(?:\d{4}年|第\s*\S{1,4}\s*次)", "", m.group(0)))
+    name = re.sub(r"^全[省市县区旗州盟]", "", name)
+    return name if MEETING_NAME.match(name) and len(name) > 2 else None
+
+
+def _joined_to_study(after: str) -> str | None:
+    """党组会议 from "召开县政府党组理论学习中心组学习会议暨党组会议": a study session held
+    together (暨) with a meeting does not name its kind; the meeting does."""
+    clause = re.split(r"[，,。；;]", after)[0]
+    parts = clause.split("暨")
+    if len(parts) < 2 or not re.search(r"学习(?:会议?|研讨会)$", parts[0]):
+        return None
+    rest = next((x for x in parts[1:] if not re.search(r"学习(?:会议?|研讨会)$", x)), "")
+    name = re.sub(r"^.*?(?:政府|[省市县区旗])(?=[\u4e00-\u9fff]{2,}会)", "", rest)
+    return name if MEETING_NAME.match(name) and len(name) > 2 else None
 
 
 def _named_before(head: str) -> str | None:
@@ -225,11 +290,26 @@ def _kind_of_long_name(after: str) -> str | None:
     return kind.group(0) if kind else None
 
 
-def _chair(text: str) -> dict | None:
-    """李亚平市长 (or 市长李亚平) before 主持; a bare name when no title is known."""
-    at = text.find("主持")
-    if at < 0:
+def _chair_attending(text: str) -> dict | None:
+    """市长张某 before "出席会议并讲话", in an opening that names nobody as 主持."""
+    if "主持" in text or not (m := ATTENDED.search(text)):
         return None
+    return _chair(text[:m.start()] + "主持")
+
+
+def _chair(text: str) -> dict | None:
+    """李亚平市长 (or 市长李亚平) before 主持; a bare name when no title is known.
+
+    A headline run into the opening ("消息来源：某网 尹某主持召开…工作 记者 某8月21日，省长尹某
+    主持召开…") puts a 主持 before the opening's own: each is tried in turn.
+    """
+    for m in re.finditer("主持", text):
+        if chair := _chair_at(text, m.start()):
+            return chair
+    return None
+
+
+def _chair_at(text: str, at: int) -> dict | None:
     clause = re.split(r"[，,。；;]", text[:at])[-1]
     _, _, match = parse_date(clause)
     if match is not None and match.start() == 0:

@@ -37,7 +37,9 @@ class Reader:
         self.headline: re.Match | None = None         # SESSION in a web headline "…召开第4次常务会议"
         self.date_match: re.Match | None = None      # the opening's date, perhaps without a year
         self.day_match: re.Match | None = None       # "3日下午，": the day alone
+        self.relative_day: tuple[str, int] | None = None  # "昨日下午，…": the word and its offset in days
         self.preamble_para: Para | None = None
+        self.start: int | None = None                # index of the opening paragraph in ``paras``
         self.agenda_split = False                    # the opening ran on into what the meeting did
         # (text, paragraph, field path) of the last body text: a copy cut short ends mid-sentence
         self.last_text: tuple[str, Para | None, str] | None = None

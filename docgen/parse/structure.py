@@ -41,6 +41,7 @@ def build_minutes(paras: list[Para], name: str, hints: dict | None = None,
     if start is None:
         raise DocgenError.one("这不是一份会议纪要：找不到开头段落（“…主持召开…会议”）和议题（“一、…”）",
                               file=name, hint="docgen parse 读取会议纪要的存档文本、PDF 或 DOCX")
+    r.start = start
     read_header(r, r.paras[:start])
     i = read_opening(r, start)
     i = read_topics(r, i)

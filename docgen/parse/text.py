@@ -37,6 +37,10 @@ PAGE_NUMBER = re.compile(r"^[\s\u3000]*(?:[—－\-–─━]+\s*\d{1,3}\s*[—�
                          r"(?:\s*[/，,]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3})[\s\u3000]*$")
 _PY = "[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüv]{1,7}"
 PINYIN_GLOSS = re.compile(rf"(?<=[\u4e00-\u9fff])[(（]\s?{_PY}(?: {_PY}){{0,3}}\s?[)）]")
+# A forum's anti-copy jammer ("& K0 x& ^! M9 P2 X* F' \\6 u"): runs of one- and two-character
+# ASCII scraps between spaces, letters, digits and symbols mixed, at a line's start or end.
+_JAMMER_RUN = re.compile(r"(?:(?<=^)|(?<=[ \t]))(?:[!-~]{1,2} ){3,}[!-~]{1,2}(?=[ \t]|$)", re.M)
+_JAMMER_SYMBOLS = set("&^!*%$#@()\\/;:'`~|+=<>?-.")
 HTML_HINT = re.compile(r"<(?:br|p|div|span|td|tr|/p|/div)\b[^>]*>|&(?:nbsp|ldquo|rdquo|mdash|lt|gt|amp|#\d+);",
                        re.I)
 
@@ -159,6 +163,24 @@ def starts_structure(text: str) -> bool:
     return bool(LABEL.match(text) or any(p.match(text) for p in PRINTED_MARKERS))
 
 
+def strip_jammer(text: str) -> tuple[str, int]:
+    """The text with forum jammer runs removed (see ``_JAMMER_RUN``), and how many were."""
+    count = 0
+
+    def cut(m: re.Match) -> str:
+        nonlocal count
+        run = m.group(0)
+        tokens = run.split(" ")
+        symbols = sum(ch in _JAMMER_SYMBOLS for ch in run)
+        lettered = sum(any(ch.isalpha() for ch in t) for t in tokens)
+        if symbols >= 2 and lettered >= 2:
+            count += 1
+            return ""
+        return run
+
+    return _JAMMER_RUN.sub(cut, text), count
+
+
 def looks_html(text: str) -> bool:
     return len(HTML_HINT.findall(text[:200_000])) >= 2
 
@@ -193,6 +215,9 @@ def _cleaned(text: str) -> tuple[str, list[str], bool]:
     if html_input:
         text = clean_html(text)
         notes.append("输入含有 HTML 标记，已去掉标记")
+    text, jammed = strip_jammer(text)
+    if jammed:
+        notes.append(f"去掉了 {jammed} 处论坛防采集乱码（如“& K0 x& ^!”）")
     text, changed = to_simplified(text)
     if changed:
         notes.append(f"原文是繁体字，已用 OpenCC 转为简体（{changed} 个字），请对照原件核对")
