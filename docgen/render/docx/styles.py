@@ -145,13 +145,21 @@ def furniture_specs() -> dict[str, StyleSpec]:
 
 
 class Styles:
-    """Creates styles in a python-docx document on first use; returns their ids."""
+    """Creates styles in a python-docx document on first use; returns their ids.
 
-    def __init__(self, document: DocxDocument, profile: Profile):
+    ``mapped`` (docgen style name → style id) is given for an office's template: those
+    styles are adopted instead of created, and the template's other styles keep their
+    theme fonts (its theme is the office's, not python-docx's Japanese default).
+    """
+
+    def __init__(self, document: DocxDocument, profile: Profile,
+                 mapped: dict[str, str] | None = None):
         self.document = document
         self.profile = profile
         self.fonts = profile.fonts
         self.made: dict[str, StyleSpec] = {}
+        self.mapped = mapped
+        self.roles: dict[str, str] = {}      # adopted style id → the role its font serves
         self._bases: dict[str, object] = {}
         self._defaults()
 
@@ -163,22 +171,20 @@ class Styles:
     def _defaults(self) -> None:
         """docDefaults and Normal: 三号仿宋, Times New Roman, exact pitch, −0.25 pt, zh-CN."""
         styles = self.document.styles.element
-        for rfonts in list(styles.iter(qn("w:rFonts"))):
+        for rfonts in list(styles.iter(qn("w:rFonts")) if self.mapped is None else ()):
             # the template's built-in styles (标题 1 …) name theme fonts, which would win
             # over the names below and set Chinese in the theme's Japanese face
             for name in [a for a in rfonts.attrib if a.endswith("Theme") or a.endswith("theme")]:
                 del rfonts.attrib[name]
             if not len(rfonts.attrib):
                 rfonts.getparent().remove(rfonts)
-        defaults = styles.find(qn("w:docDefaults"))
-        rPr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+        rPr, pPr = default_properties(styles)
         oxml.set_fonts(rPr, self.font("fangsong"), self.font("latin"))
         oxml.set_size(rPr, grid.BODY_HALF_POINTS)
         oxml.set_lang(rPr)
-        pPr = defaults.find(qn("w:pPrDefault")).find(qn("w:pPr"))
         oxml.set_line_exact(pPr, grid.LINE)
 
-        normal = self.document.styles["Normal"]
+        normal = self._base("Normal")
         npPr = normal.element.get_or_add_pPr()
         oxml.set_flag(npPr, "widowControl", False)   # the typesetter keeps no widows: 22 lines
         oxml.set_line_exact(npPr, grid.LINE)
@@ -192,20 +198,72 @@ class Styles:
 
     # -- named styles -------------------------------------------------------------------
 
+    def _base(self, name: str):
+        if name not in self._bases:
+            try:
+                self._bases[name] = self.document.styles[name]
+            except KeyError:        # a template whose default style is not called Normal
+                self._bases[name] = self.document.styles.default(WD_STYLE_TYPE.PARAGRAPH)
+        return self._bases[name]
+
+    # -- a template's styles ------------------------------------------------------------
+
     def use(self, spec: StyleSpec) -> str:
-        """The style's id, creating the style the first time."""
+        """The style's id: a template's style the profile maps it to, else docgen's own,
+        each made (adopted or created) the first time."""
+        target = (self.mapped or {}).get(spec.name)
+        if target is None:
+            return self._own(spec)
+        if target not in self.made:
+            self._adopt(spec, target)
+            self.made[target] = spec
+        return target
+
+    def inherits(self, style_id: str, role: str) -> bool:
+        """Whether a run of ``role`` in a paragraph of this style takes the style's font
+        (an adopted style's East Asian font is the template's: runs must not name another)."""
+        return self.roles.get(style_id) == role
+
+    def _adopt(self, spec: StyleSpec, style_id: str) -> None:
+        """The template's style, its name, id and East Asian font kept, with docgen's grid
+        properties (size, exact pitch, indents, character spacing, snap)."""
+        from .reference import east_asian_font, style_element
+        el = style_element(self.document, style_id)
+        east = east_asian_font(self.document, style_id) or self.font(spec.role)
+        pPr = el.get_or_add_pPr()
+        oxml.remove_children(pPr, "numPr")          # docgen writes its numbers as text
+        # what docgen's own styles inherit from Normal, which a template's may not be based on
+        oxml.set_flag(pPr, "widowControl", False)
+        for tag, on in spec.flags.items():
+            oxml.set_flag(pPr, tag, on)
+        oxml.set_snap_to_grid(pPr, spec.snap)
+        oxml.set_line_exact(pPr, spec.line, before=spec.before)
+        oxml.set_indent(pPr, left=spec.left, right=spec.right, first=spec.first)
+        oxml.set_jc(pPr, spec.align)
+        if spec.outline is not None:
+            oxml.set_outline_level(pPr, spec.outline)
+        rPr = el.get_or_add_rPr()
+        oxml.remove_children(rPr, "w")              # a horizontal scale would break the grid
+        oxml.set_fonts(rPr, east, self.font(spec.latin_role or "latin"))
+        oxml.set_char_spacing(rPr, spec.char_spacing)
+        oxml.set_kern(rPr, 0)
+        oxml.set_size(rPr, spec.half_points)
+        self.roles[style_id] = spec.role
+
+    def _own(self, spec: StyleSpec) -> str:
         made = self.made.get(spec.style_id)
         if made is None:
             self._create(spec)
             self.made[spec.style_id] = spec
         return spec.style_id
 
-    def _base(self, name: str):
-        if name not in self._bases:
-            self._bases[name] = self.document.styles[name]
-        return self._bases[name]
-
     def _create(self, spec: StyleSpec) -> None:
+        if self.mapped is not None:
+            # a template made from a docgen DOCX already has docgen's ids: redefined here
+            from .reference import style_element
+            old = style_element(self.document, spec.style_id)
+            if old is not None:
+                old.getparent().remove(old)
         # python-docx's add_style() and styles[name] each scan all ~160 template styles by
         # name; our ids are unique by construction, so the styles part is extended directly
         # (a third of the DOCX time went to those scans; benchmarks/README.md)
@@ -237,3 +295,23 @@ class Styles:
     def run_fonts(self, rPr, role: str, latin_role: str | None = None) -> None:
         latin = self.font(latin_role) if latin_role else self.font("latin")
         oxml.set_fonts(rPr, self.font(role), latin)
+
+
+def default_properties(styles) -> tuple[object, object]:
+    """docDefaults' run and paragraph properties, added where a template has none."""
+    defaults = styles.find(qn("w:docDefaults"))
+    if defaults is None:
+        defaults = oxml.element("docDefaults")
+        styles.insert(0, defaults)
+    found = []
+    for outer, inner in (("rPrDefault", "rPr"), ("pPrDefault", "pPr")):
+        holder = defaults.find(qn(f"w:{outer}"))
+        if holder is None:
+            holder = oxml.element(outer)
+            defaults.append(holder) if outer == "pPrDefault" else defaults.insert(0, holder)
+        props = holder.find(qn(f"w:{inner}"))
+        if props is None:
+            props = oxml.element(inner)
+            holder.append(props)
+        found.append(props)
+    return found[0], found[1]

@@ -1,0 +1,398 @@
+"""An office's own Word file (``profile.docx_template``) as the base of docgen's DOCX.
+
+Offices have a reference document: their style names (正文-仿宋), fonts, theme and a
+letterhead in the page header. docgen starts from it instead of python-docx's blank
+document, and keeps what makes it the office's file, but not what would move a line:
+
+* the page (size, margins, line grid), the numbering, the 版头 and the 版记's place stay
+  GB/T 9704's, as ``grid`` sets them; every way the template departs from them is a
+  warning that says what the template sets, what the rule is and where it is written;
+* a style the profile maps (``docx_styles: {正文: 正文-仿宋}``) keeps its name and id
+  (a clerk's style list still shows 正文-仿宋) and its East Asian font, and gets
+  docgen's grid properties; what that changed is reported too;
+* the headers' ``{{ placeholders }}`` and the template's own 版记 rows are filled in the
+  sandbox (``render.sandbox.fill``); the 版记 is printed from the draft, as in the PDF,
+  and a template row that says otherwise is reported.
+
+The file is read with the parser's limits (``parse.docx.check_zip``): an office's file may
+come from anywhere, like an archived 纪要.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Mapping
+
+import jinja2
+from docx.oxml.ns import qn
+
+from ...errors import DocgenError, Problem
+from ...gbt9704 import CLAUSE, GRID, PAGE, SIZE_PT, STANDARD, TOLERANCE, pt_to_mm
+from ...layout.blocks import Block, Document
+from ...model.profile import Profile
+from ..sandbox import fill
+from . import grid
+from .styles import KIND_STYLES, StyleSpec, spec_for_block
+
+FIELD = "docx_template"
+WHITE = re.compile(r"[\s\u3000]+")
+DISTRIBUTION_ROW = re.compile(r"^(分送|抄送|主送)[：:]")
+APPLIED = "已按标准排版"
+NS = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
+
+
+@dataclass
+class Reference:
+    """The template's bytes (each build opens its own copy), the styles the profile maps
+    to it, and the conformance report."""
+
+    name: str
+    data: bytes
+    styles: dict[str, str] = field(default_factory=dict)     # docgen name → template style id
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def template_path(profile: Profile, override: Path | None = None) -> Path | None:
+    """The template to use: ``--docx-template``, else the profile's, else none."""
+    if override is not None:
+        return override
+    return profile.resolve(profile.docx_template) if profile.docx_template else None
+
+
+def load_reference(path: Path, profile: Profile, doc: Document,
+                   context: Mapping[str, Any]) -> Reference:
+    """The template, checked: a DocgenError naming the file if it cannot be used."""
+    name = str(path)
+    data = read_template(path)
+    from ...parse.docx import open_docx
+    document = open_docx(data, name)
+    styles = mapped_styles(document, profile)
+    ref = Reference(name, data, styles)
+    ref.warnings += page_report(document, name)
+    ref.warnings += style_report(document, styles, doc, name)
+    ref.warnings += colophon_report(document, doc, context, name)
+    return ref
+
+
+def read_template(path: Path) -> bytes:
+    """The file's bytes, with the parser's size limit (the zip itself is checked next)."""
+    from ...parse.limits import read_bytes
+    if not path.exists():
+        raise DocgenError.one("找不到 Word 模板", file=str(path), path=FIELD,
+                              hint="检查版式的 docx_template 或 --docx-template（相对版式文件所在的文件夹）")
+    return read_bytes(path)
+
+
+# -- styles ---------------------------------------------------------------------------------
+
+def docgen_style_names() -> list[str]:
+    return list(dict.fromkeys(name for name, _, _ in KIND_STYLES.values()))
+
+
+def mapped_styles(document, profile: Profile) -> dict[str, str]:
+    """``docx_styles`` as docgen name → the template's paragraph style id, checked."""
+    by_name = {}
+    for el in document.styles.element.findall(qn("w:style")):
+        name = el.find(qn("w:name"))
+        if el.get(qn("w:type")) == "paragraph" and name is not None:
+            by_name[name.get(qn("w:val"))] = el.get(qn("w:styleId"))
+    known = docgen_style_names()
+    out = {}
+    for ours, theirs in profile.docx_styles.items():
+        where = {"file": profile.source, "path": f"docx_styles.{ours}"}
+        if ours not in known:
+            raise DocgenError.one(f"docgen 没有名为“{ours}”的样式", **where,
+                                  hint="可用：" + "、".join(known))
+        if theirs not in by_name:
+            raise DocgenError.one(f"Word 模板中没有名为“{theirs}”的段落样式", **where,
+                                  hint="在 Word 的“样式”窗格中核对模板的样式名")
+        out[ours] = by_name[theirs]
+    return out
+
+
+def style_element(document, style_id: str):
+    for el in document.styles.element.findall(qn("w:style")):
+        if el.get(qn("w:styleId")) == style_id:
+            return el
+    return None
+
+
+def inherited(document, style_id: str | None, path: str, attr: str) -> str | None:
+    """An attribute as the style sets it or inherits it (basedOn chain, then docDefaults)."""
+    seen = set()
+    while style_id and style_id not in seen:
+        seen.add(style_id)
+        el = style_element(document, style_id)
+        if el is None:
+            break
+        found = el.find(path, NS)
+        if found is not None and found.get(qn(f"w:{attr}")) is not None:
+            return found.get(qn(f"w:{attr}"))
+        based = el.find(qn("w:basedOn"))
+        style_id = based.get(qn("w:val")) if based is not None else None
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    if defaults is not None:
+        for part in ("w:rPrDefault/", "w:pPrDefault/"):
+            found = defaults.find(part + path, NS)
+            if found is not None and found.get(qn(f"w:{attr}")) is not None:
+                return found.get(qn(f"w:{attr}"))
+    return None
+
+
+def east_asian_font(document, style_id: str) -> str | None:
+    """The template style's Chinese font, which docgen keeps (None: it names none)."""
+    return inherited(document, style_id, "w:rPr/w:rFonts", "eastAsia")
+
+
+def first_blocks(doc: Document) -> dict[str, Block]:
+    """For each docgen style name, the first block set in it: its style is made from it."""
+    out: dict[str, Block] = {}
+    for block in doc.body + doc.colophon:
+        out.setdefault(spec_for_block(block).name, block)
+    return out
+
+
+def style_report(document, styles: dict[str, str], doc: Document, name: str) -> list[Problem]:
+    """What docgen changes in each mapped style, and the rule it follows."""
+    blocks = first_blocks(doc)
+    problems = []
+    for ours, style_id in styles.items():
+        block = blocks.get(ours)
+        if block is None:
+            continue
+        spec = spec_for_block(block)
+        problems += _style_changes(document, style_id, ours, spec, name)
+    return problems
+
+
+def _style_changes(document, style_id: str, ours: str, spec: StyleSpec, name: str
+                   ) -> list[Problem]:
+    el = style_element(document, style_id)
+    shown = el.find(qn("w:name")).get(qn("w:val"))
+    where = {"file": name, "path": f"docx_styles.{ours}"}
+    problems = []
+    size = inherited(document, style_id, "w:rPr/w:sz", "val")
+    want = spec.half_points / 2
+    rule = "fonts" if spec.half_points == grid.BODY_HALF_POINTS else "colophon"
+    named = next((f"{n}（{want:g} 磅）" for n, v in SIZE_PT.items() if v == want), f"{want:g} 磅")
+    if size is None or int(size) != spec.half_points:
+        got = f"{int(size) / 2:g} 磅" if size else "未设置"
+        problems.append(Problem(
+            f"Word 模板的样式“{shown}”字号为 {got}，{STANDARD} {CLAUSE[rule]} 规定"
+            f"{'版记' if rule == 'colophon' else '正文'}用{named}字；"
+            f"已改为 {want:g} 磅", **where))
+    line = _line_text(document, style_id)
+    if line != _exact(spec.line):
+        problems.append(Problem(
+            f"Word 模板的样式“{shown}”行距为{line}，{STANDARD} {CLAUSE['grid']} 规定每面排 "
+            f"{GRID.lines} 行（行距{_exact(grid.LINE)}）；已改为{_exact(spec.line)}", **where))
+    others = _other_changes(document, style_id, spec)
+    if others:
+        problems.append(Problem(
+            f"已按 {STANDARD} {CLAUSE['grid']} 的 {GRID.lines} 行 × {GRID.chars} 字网格调整样式"
+            f"“{shown}”的" + "、".join(others), **where))
+    return problems
+
+
+def _exact(twips_value: int) -> str:
+    return f"固定值 {twips_value / 20:g} 磅"
+
+
+def _line_text(document, style_id: str) -> str:
+    line = inherited(document, style_id, "w:pPr/w:spacing", "line")
+    rule = inherited(document, style_id, "w:pPr/w:spacing", "lineRule") or "auto"
+    if line is None:
+        return "单倍行距"
+    if rule == "auto":
+        return f" {int(line) / 240:g} 倍行距"
+    return f"{'固定值' if rule == 'exact' else '最小值'} {int(line) / 20:g} 磅"
+
+
+def _other_changes(document, style_id: str, spec: StyleSpec) -> list[str]:
+    """The grid properties besides size and line that the template sets otherwise."""
+    changes = []
+    ind = {a: inherited(document, style_id, "w:pPr/w:ind", a)
+           for a in ("left", "right", "firstLine", "hanging", "firstLineChars", "leftChars")}
+    first = -int(ind["hanging"]) if ind["hanging"] else int(ind["firstLine"] or 0)
+    if (int(ind["left"] or 0), int(ind["right"] or 0), first) != (spec.left, spec.right, spec.first) \
+            or ind["firstLineChars"] or ind["leftChars"]:
+        changes.append("缩进")
+    spacing = inherited(document, style_id, "w:rPr/w:spacing", "val")
+    if int(spacing or 0) != spec.char_spacing:
+        changes.append(f"字距（{GRID.chars} 字一行）")
+    snap = inherited(document, style_id, "w:pPr/w:snapToGrid", "val")
+    if (snap not in ("0", "false", "off")) != spec.snap:
+        changes.append("对齐网格")
+    return changes
+
+
+# -- page setup -----------------------------------------------------------------------------
+
+def page_report(document, name: str) -> list[Problem]:
+    """The template's page against §5.2.1 and §5.2.3; docgen's page is used either way."""
+    sectPr = document.element.body.find(qn("w:sectPr"))
+    if sectPr is None:
+        return []
+    problems = []
+    size = sectPr.find(qn("w:pgSz"))
+    if size is not None:
+        problems += _paper(size, name)
+    margins = sectPr.find(qn("w:pgMar"))
+    if margins is not None:
+        problems += _margins(margins, name)
+    pitch = sectPr.find(qn("w:docGrid"))
+    if pitch is not None and pitch.get(qn("w:linePitch")) is not None:
+        value = int(pitch.get(qn("w:linePitch")))
+        if abs(value - grid.LINE) > 1:
+            problems.append(Problem(
+                f"Word 模板的文档网格行距为 {value / 20:g} 磅，{STANDARD} {CLAUSE['grid']} 规定"
+                f"每面排 {GRID.lines} 行（版心高 {PAGE.body_height_mm:g} mm，行距 {grid.LINE / 20:g} 磅）；"
+                f"{APPLIED}", file=name, path=FIELD))
+    return problems
+
+
+def _mm(el, attr: str) -> float | None:
+    value = el.get(qn(f"w:{attr}"))
+    try:
+        return pt_to_mm(int(value) / 20) if value is not None else None
+    except ValueError:
+        return None
+
+
+def _paper(size, name: str) -> list[Problem]:
+    w, h = _mm(size, "w"), _mm(size, "h")
+    if w is None or h is None:
+        return []
+    if abs(w - PAGE.width_mm) <= TOLERANCE.paper_mm and abs(h - PAGE.height_mm) <= TOLERANCE.paper_mm:
+        return []
+    return [Problem(f"Word 模板的纸张为 {w:.0f} mm × {h:.0f} mm，{STANDARD} {CLAUSE['page']} 规定用 A4"
+                    f"（{PAGE.width_mm:g} mm × {PAGE.height_mm:g} mm）；{APPLIED}",
+                    file=name, path=FIELD)]
+
+
+def _margins(margins, name: str) -> list[Problem]:
+    rules = {
+        "top": ("上边距", PAGE.top_mm, f"天头 {PAGE.top_mm:g} mm"),
+        "left": ("左边距", PAGE.left_mm, f"订口 {PAGE.left_mm:g} mm"),
+        "bottom": ("下边距", PAGE.bottom_mm,
+                   f"版心高 {PAGE.body_height_mm:g} mm，下边距即 {PAGE.bottom_mm:g} mm"),
+        "right": ("右边距", PAGE.right_mm,
+                  f"版心宽 {PAGE.body_width_mm:g} mm，右边距即 {PAGE.right_mm:g} mm"),
+    }
+    problems = []
+    for attr, (label, want, rule) in rules.items():
+        got = _mm(margins, attr)
+        if got is not None and abs(got - want) > TOLERANCE.margin_mm:
+            problems.append(Problem(
+                f"Word 模板的{label}为 {got:.0f} mm，{STANDARD} {CLAUSE['page']} 规定{rule}"
+                f" ± {TOLERANCE.margin_mm:g} mm；{APPLIED}", file=name, path=FIELD))
+    return problems
+
+
+# -- placeholders ---------------------------------------------------------------------------
+
+def fill_text(text: str, context: Mapping[str, Any], name: str, where: str) -> str:
+    """A template text filled in the sandbox; what goes wrong is the template's, in Chinese."""
+    try:
+        return fill(text, context)
+    except jinja2.exceptions.SecurityError as exc:
+        message = f"{where}中的占位符试图执行不安全或过大的操作，已阻止：{exc}"
+    except jinja2.TemplateSyntaxError as exc:
+        message = f"{where}中的占位符写法有误：{exc.message}"
+    except jinja2.UndefinedError as exc:
+        message = f"{where}中有不认识的占位符：{exc.message}"
+    except jinja2.TemplateError as exc:
+        message = f"{where}中的占位符出错：{exc}"
+    except (RecursionError, ArithmeticError, TypeError, ValueError, LookupError,
+            AttributeError, MemoryError) as exc:
+        message = f"{where}中的占位符出错：{type(exc).__name__}: {exc}"
+    raise DocgenError.one(message, file=name, path=FIELD,
+                          hint="可用的占位符见 docgen templates --placeholders")
+
+
+def text_runs(p) -> list:
+    """The paragraph's own runs that carry text: a run holding a logo is left alone, and
+    so is a text box's paragraph inside it (it is filled as a paragraph of its own)."""
+    return [r for r in p.iter(qn("w:r")) if r.find(qn("w:t")) is not None
+            and next(r.iterancestors(qn("w:p")), None) is p]
+
+
+def paragraph_text(p) -> str:
+    return "".join(t.text or "" for r in text_runs(p) for t in r.iter(qn("w:t")))
+
+
+def fill_paragraph(p, context: Mapping[str, Any], name: str, where: str) -> None:
+    """Fill a paragraph's placeholders in place.
+
+    Word splits ``{{ session }}`` over runs as it likes (a spell-check mark, an edit), so
+    the runs' text is joined, filled, and written in the first run; the others lose their
+    text and keep everything else.
+    """
+    text = paragraph_text(p)
+    if "{" not in text:
+        return
+    filled = fill_text(text, context, name, where)
+    runs = text_runs(p)
+    first = True
+    for r in runs:
+        for t in r.findall(qn("w:t")):
+            if first:
+                t.text = filled
+                t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+                first = False
+            else:
+                r.remove(t)
+        if all(child.tag == qn("w:rPr") for child in r):
+            r.getparent().remove(r)            # nothing left but its properties
+
+
+# -- the template's 版记 --------------------------------------------------------------------
+
+def template_colophon_rows(document) -> list[str]:
+    """The rows of the template's 版记 (a body table whose text has 印发), as text."""
+    for tbl in document.element.body.findall(qn("w:tbl")):
+        rows = []
+        for tr in tbl.iter(qn("w:tr")):
+            parts = []
+            for p in tr.iter(qn("w:p")):
+                parts.append(paragraph_text(p))
+            rows.append("".join(parts))
+        if any("印发" in row for row in rows):
+            return rows
+    return []
+
+
+def colophon_report(document, doc: Document, context: Mapping[str, Any],
+                    name: str) -> list[Problem]:
+    """The template's 版记 rows, filled, against the 版记 docgen prints from the draft."""
+    ours = {block.kind: _plain(block.text) for block in doc.colophon}
+    problems = []
+    for number, row in enumerate(template_colophon_rows(document), 1):
+        if not row.strip():
+            continue
+        where = f"Word 模板版记第 {number} 行"
+        text = fill_text(row, context, name, where)
+        kind = "distribution" if DISTRIBUTION_ROW.match(text.strip()) else \
+            "printed" if text.strip().endswith("印发") else None
+        if kind is None:
+            problems.append(Problem(
+                f"{where}“{text.strip()}”既不是分送（抄送）行，也不是印发行，未印出；"
+                f"版记按草稿印出（{STANDARD} {CLAUSE['colophon']}）", file=name, path=FIELD))
+        elif ours.get(kind) is None:
+            problems.append(Problem(
+                f"{where}为“{text.strip()}”，草稿中没有这一项，未印出；版记按草稿印出",
+                file=name, path=FIELD))
+        elif _plain(text) != ours[kind]:
+            problems.append(Problem(
+                f"{where}为“{text.strip()}”，与草稿不同（草稿为“{ours[kind]}”）；版记按草稿印出，"
+                f"PDF 与 DOCX 相同", file=name, path=FIELD))
+    return problems
+
+
+def _plain(text: str) -> str:
+    return WHITE.sub("", text).replace(":", "：")
+
+
+__all__ = ["Reference", "fill_paragraph", "load_reference", "template_path"]
