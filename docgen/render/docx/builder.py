@@ -5,6 +5,15 @@ line breaks without freezing the text, so it carries what makes Word and LibreOf
 break the same lines: the same page, the same 22 × 28 grid (``grid``), the same indents,
 named styles (``styles``) and, from the pagination, where the 版记 goes.
 
+An office's Word file (``reference``; ``profile.docx_template`` or ``--docx-template``)
+replaces python-docx's blank document as the base: its body is cleared, its styles,
+fonts, theme and page headers (a letterhead, placeholders filled in the sandbox) stay;
+its footers give way to docgen's page numbers and its page, grid and section settings
+to the GB/T page below. A docgen style the profile maps (``docx_styles``) is the
+template's own style with docgen's grid properties; its runs then name no East Asian
+font, so the style's (the office's) is the one used. Without a template the output is
+what it always was, byte for byte.
+
 Page 1 header: 纪要标志 (red, its size and horizontal scale from the profile, off the
 grid, its top edge 35 mm under the 版心 top, §10.3), 期号, the 编发 line (office one
 character in, date at a right tab one character from the right edge) and the red rule
@@ -97,7 +106,7 @@ from ..placeholders import placeholders
 from ..provenance import APP_XML
 from . import grid, oxml
 from .package import dated_zip
-from .reference import Reference, fill_paragraph
+from .reference import SECTION_EXTRAS, SETTINGS_EXTRAS, Reference, fill_paragraph
 from .styles import Styles, StyleSpec, furniture_specs, header_specs, spec_for_block
 
 
@@ -183,6 +192,10 @@ class DocxBuilder:
         for ref in sectPr.findall(qn("w:footerReference")):
             sectPr.remove(ref)
             self.document.part.drop_rel(ref.get(qn("r:id")))
+        for tag in SECTION_EXTRAS:
+            oxml.remove_children(sectPr, tag)
+        for tag in SETTINGS_EXTRAS:
+            oxml.remove_children(self.document.settings.element, tag)
 
     def _letterhead(self) -> None:
         """The headers' placeholders filled; a header for odd pages only serves even ones

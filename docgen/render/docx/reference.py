@@ -20,7 +20,9 @@ come from anywhere, like an archived 纪要.
 
 from __future__ import annotations
 
+import io
 import re
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
@@ -66,11 +68,11 @@ def load_reference(path: Path, profile: Profile, doc: Document,
     """The template, checked: a DocgenError naming the file if it cannot be used."""
     name = str(path)
     data = read_template(path)
-    from ...parse.docx import open_docx
-    document = open_docx(data, name)
+    document, data = open_template(data, name)
     styles = mapped_styles(document, profile)
     ref = Reference(name, data, styles)
     ref.warnings += page_report(document, name)
+    ref.warnings += section_report(document, name)
     ref.warnings += style_report(document, styles, doc, name)
     ref.warnings += colophon_report(document, doc, context, name)
     return ref
@@ -82,7 +84,56 @@ def read_template(path: Path) -> bytes:
     if not path.exists():
         raise DocgenError.one("找不到 Word 模板", file=str(path), path=FIELD,
                               hint="检查版式的 docx_template 或 --docx-template（相对版式文件所在的文件夹）")
-    return read_bytes(path)
+    try:
+        return read_bytes(path)
+    except DocgenError as exc:
+        raise as_template_error(exc) from None
+
+
+def open_template(data: bytes, name: str) -> tuple[Any, bytes]:
+    """python-docx's document of the bytes, after the parser's zip checks, and the bytes
+    (a Word template, .dotx, as the document it makes)."""
+    from ...parse.docx import check_zip, open_docx
+    try:
+        check_zip(data, name)
+        try:
+            data = as_document(data)
+        except (zipfile.BadZipFile, OSError, EOFError) as exc:
+            raise DocgenError.one(f"DOCX 文件已损坏（{exc}）", file=name) from None
+        return open_docx(data, name), data
+    except DocgenError as exc:
+        raise as_template_error(exc) from None
+
+
+DOTX = b"wordprocessingml.template.main+xml"
+DOCX = b"wordprocessingml.document.main+xml"
+
+
+def as_document(data: bytes) -> bytes:
+    """A .dotx is a .docx but for its main part's content type, which python-docx refuses:
+    the type is changed in a copy (the zip was checked, so its sizes are bounded)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        try:
+            types = z.read("[Content_Types].xml")
+        except KeyError:
+            return data
+        if DOTX not in types:
+            return data
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy:
+            for info in z.infolist():
+                body = z.read(info)
+                copy.writestr(info, types.replace(DOTX, DOCX) if info.filename ==
+                              "[Content_Types].xml" else body)
+    return out.getvalue()
+
+
+def as_template_error(exc: DocgenError) -> DocgenError:
+    """The reader's words about an input file, said of the Word template."""
+    for problem in exc.problems:
+        problem.message = "Word 模板：" + problem.message
+        problem.path = problem.path or FIELD
+    return exc
 
 
 # -- styles ---------------------------------------------------------------------------------
@@ -251,6 +302,27 @@ def page_report(document, name: str) -> list[Problem]:
                 f"每面排 {GRID.lines} 行（版心高 {PAGE.body_height_mm:g} mm，行距 {grid.LINE / 20:g} 磅）；"
                 f"{APPLIED}", file=name, path=FIELD))
     return problems
+
+
+# Section settings the GB/T page has no place for: dropped by the builder, reported here.
+SECTION_EXTRAS = {"cols": "分栏", "pgNumType": "页码格式或起始页码", "lnNumType": "行号",
+                  "vAlign": "页面垂直对齐", "textDirection": "文字方向", "pgBorders": "页面边框"}
+SETTINGS_EXTRAS = {"mirrorMargins": "对称页边距", "gutterAtTop": "装订线在顶端",
+                   "bookFoldPrinting": "书籍折页"}
+
+
+def section_report(document, name: str) -> list[Problem]:
+    sectPr = document.element.body.find(qn("w:sectPr"))
+    found = [label for tag, label in SECTION_EXTRAS.items()
+             if sectPr is not None and sectPr.find(qn(f"w:{tag}")) is not None
+             and not (tag == "cols" and int(sectPr.find(qn("w:cols")).get(qn("w:num"), "1")) <= 1)]
+    settings = document.settings.element
+    found += [label for tag, label in SETTINGS_EXTRAS.items()
+              if settings.find(qn(f"w:{tag}")) is not None]
+    if not found:
+        return []
+    return [Problem(f"Word 模板设置了{'、'.join(found)}，{STANDARD} {CLAUSE['page']} 的版面没有这些设置；"
+                    f"已取消", file=name, path=FIELD)]
 
 
 def _mm(el, attr: str) -> float | None:

@@ -186,10 +186,18 @@ class Styles:
 
         normal = self._base("Normal")
         npPr = normal.element.get_or_add_pPr()
+        # a template's Normal may indent (firstLineChars="200"), number or scale everything
+        # based on it, which would override docgen's absolute indents and break the grid
+        for props, tags in ((pPr, ("ind", "numPr")), (npPr, ("ind", "numPr"))):
+            for tag in tags:
+                oxml.remove_children(props, tag)
         oxml.set_flag(npPr, "widowControl", False)   # the typesetter keeps no widows: 22 lines
         oxml.set_line_exact(npPr, grid.LINE)
         oxml.set_jc(npPr, "both")
         nrPr = normal.element.get_or_add_rPr()
+        for tag in ("w", "position"):
+            oxml.remove_children(nrPr, tag)
+            oxml.remove_children(rPr, tag)
         oxml.set_fonts(nrPr, self.font("fangsong"), self.font("latin"))
         oxml.set_size(nrPr, grid.BODY_HALF_POINTS)
         oxml.set_char_spacing(nrPr, grid.CHAR_SPACING)
