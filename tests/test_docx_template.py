@@ -410,3 +410,17 @@ def test_template_normal_indent_does_not_reach_docgens_styles(seed, tmp_path):
     styles = part(render_bytes(seed, "docx", prepared=prepared), "word/styles.xml")
     normal = styles.find("w:style[@w:styleId='Normal']", NS)
     assert normal.find("w:pPr/w:ind", NS) is None
+
+
+def test_word_shows_normal_as_zhengwen(seed, tmp_path):
+    """Chinese Word lists the built-in Normal as 正文: the profile may name it so."""
+    template(tmp_path / "ref.docx")
+    profile = load_profile(str(profile_file(tmp_path, "{正文: 正文, 一级标题: 标题 1}")))
+    prepared = prepare(seed, profile)
+    assert prepared.reference.styles == {"正文": "Normal", "一级标题": "Heading1"}
+    data = render_bytes(seed, "docx", prepared=prepared)
+    used = {p.get(q("val")) for p in part(data, "word/document.xml").iter(q("pStyle"))}
+    assert {"Normal", "Heading1"} <= used and "DgBody" not in used
+    heading = part(data, "word/styles.xml").find("w:style[@w:styleId='Heading1']", NS)
+    fonts = heading.find("w:rPr/w:rFonts", NS)
+    assert fonts.get(q("eastAsia")) == profile.fonts.hei, "a theme font gives way to 黑体"

@@ -96,10 +96,7 @@ def open_template(data: bytes, name: str) -> tuple[Any, bytes]:
     from ...parse.docx import check_zip, open_docx
     try:
         check_zip(data, name)
-        try:
-            data = as_document(data)
-        except (zipfile.BadZipFile, OSError, EOFError) as exc:
-            raise DocgenError.one(f"DOCX 文件已损坏（{exc}）", file=name) from None
+        data = as_document(data, name)
         return open_docx(data, name), data
     except DocgenError as exc:
         raise as_template_error(exc) from None
@@ -109,9 +106,16 @@ DOTX = b"wordprocessingml.template.main+xml"
 DOCX = b"wordprocessingml.document.main+xml"
 
 
-def as_document(data: bytes) -> bytes:
+def as_document(data: bytes, name: str) -> bytes:
     """A .dotx is a .docx but for its main part's content type, which python-docx refuses:
     the type is changed in a copy (the zip was checked, so its sizes are bounded)."""
+    try:
+        return _retyped(data)
+    except (zipfile.BadZipFile, OSError, EOFError) as exc:
+        raise DocgenError.one(f"DOCX 文件已损坏（{exc}）", file=name) from None
+
+
+def _retyped(data: bytes) -> bytes:
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         try:
             types = z.read("[Content_Types].xml")
@@ -156,11 +160,16 @@ def mapped_styles(document, profile: Profile) -> dict[str, str]:
         if ours not in known:
             raise DocgenError.one(f"docgen 没有名为“{ours}”的样式", **where,
                                   hint="可用：" + "、".join(known))
-        if theirs not in by_name:
+        found = by_name.get(theirs) or by_name.get(BUILT_IN.get(theirs, ""))
+        if found is None:
             raise DocgenError.one(f"Word 模板中没有名为“{theirs}”的段落样式", **where,
                                   hint="在 Word 的“样式”窗格中核对模板的样式名")
-        out[ours] = by_name[theirs]
+        out[ours] = found
     return out
+
+
+# Chinese Word shows its built-in styles by these names; the file keeps the English ones.
+BUILT_IN = {"正文": "Normal", **{f"标题 {n}": f"heading {n}" for n in range(1, 10)}}
 
 
 def style_element(document, style_id: str):
@@ -193,8 +202,21 @@ def inherited(document, style_id: str | None, path: str, attr: str) -> str | Non
 
 
 def east_asian_font(document, style_id: str) -> str | None:
-    """The template style's Chinese font, which docgen keeps (None: it names none)."""
-    return inherited(document, style_id, "w:rPr/w:rFonts", "eastAsia")
+    """The Chinese font the template style names (itself or a style it is based on), which
+    docgen keeps. None when only the default style (docgen's Normal) or a theme names one:
+    then the font of docgen's own style (黑体 for a heading) is used."""
+    seen = set()
+    while style_id and style_id not in seen:
+        seen.add(style_id)
+        el = style_element(document, style_id)
+        if el is None or el.get(qn("w:default")) in ("1", "true"):
+            return None
+        fonts = el.find("w:rPr/w:rFonts", NS)
+        if fonts is not None and fonts.get(qn("w:eastAsia")):
+            return fonts.get(qn("w:eastAsia"))
+        based = el.find(qn("w:basedOn"))
+        style_id = based.get(qn("w:val")) if based is not None else None
+    return None
 
 
 def first_blocks(doc: Document) -> dict[str, Block]:
@@ -227,12 +249,12 @@ def _style_changes(document, style_id: str, ours: str, spec: StyleSpec, name: st
     size = inherited(document, style_id, "w:rPr/w:sz", "val")
     want = spec.half_points / 2
     rule = "fonts" if spec.half_points == grid.BODY_HALF_POINTS else "colophon"
-    named = next((f"{n}（{want:g} 磅）" for n, v in SIZE_PT.items() if v == want), f"{want:g} 磅")
+    named = next((f"{n}字（{want:g} 磅）" for n, v in SIZE_PT.items() if v == want), f"{want:g} 磅")
     if size is None or int(size) != spec.half_points:
         got = f"{int(size) / 2:g} 磅" if size else "未设置"
         problems.append(Problem(
             f"Word 模板的样式“{shown}”字号为 {got}，{STANDARD} {CLAUSE[rule]} 规定"
-            f"{'版记' if rule == 'colophon' else '正文'}用{named}字；"
+            f"{'版记' if rule == 'colophon' else '正文'}用{named}；"
             f"已改为 {want:g} 磅", **where))
     line = _line_text(document, style_id)
     if line != _exact(spec.line):
