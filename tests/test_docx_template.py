@@ -424,3 +424,17 @@ def test_word_shows_normal_as_zhengwen(seed, tmp_path):
     heading = part(data, "word/styles.xml").find("w:style[@w:styleId='Heading1']", NS)
     fonts = heading.find("w:rPr/w:rFonts", NS)
     assert fonts.get(q("eastAsia")) == profile.fonts.hei, "a theme font gives way to 黑体"
+
+
+def test_a_kept_font_of_another_kind_is_reported(seed, tmp_path):
+    path = template(tmp_path / "ref.docx")
+    d = docx.Document(path)
+    d.styles[BODY_STYLE].element.rPr.rFonts.set(qn("w:eastAsia"), "楷体")
+    d.save(path)
+    prepared = prepare(seed, load_profile(str(profile_file(tmp_path))))
+    found = [str(w) for w in prepared.warnings if "楷体" in w.message]
+    assert found and "保留了模板的字体" in found[0] and CLAUSE["fonts"] in found[0]
+    styles = part(render_bytes(seed, "docx", prepared=prepared), "word/styles.xml")
+    mine = next(s for s in styles.findall("w:style", NS)
+                if s.find("w:name", NS).get(q("val")) == BODY_STYLE)
+    assert mine.find("w:rPr/w:rFonts", NS).get(q("eastAsia")) == "楷体"

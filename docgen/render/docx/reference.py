@@ -73,7 +73,7 @@ def load_reference(path: Path, profile: Profile, doc: Document,
     ref = Reference(name, data, styles)
     ref.warnings += page_report(document, name)
     ref.warnings += section_report(document, name)
-    ref.warnings += style_report(document, styles, doc, name)
+    ref.warnings += style_report(document, styles, doc, profile, name)
     ref.warnings += colophon_report(document, doc, context, name)
     return ref
 
@@ -227,8 +227,10 @@ def first_blocks(doc: Document) -> dict[str, Block]:
     return out
 
 
-def style_report(document, styles: dict[str, str], doc: Document, name: str) -> list[Problem]:
-    """What docgen changes in each mapped style, and the rule it follows."""
+def style_report(document, styles: dict[str, str], doc: Document, profile: Profile,
+                 name: str) -> list[Problem]:
+    """What docgen changes in each mapped style, and the rule it follows; and the fonts it
+    keeps that are not the kind GB/T 9704 asks for there."""
     blocks = first_blocks(doc)
     problems = []
     for ours, style_id in styles.items():
@@ -237,7 +239,23 @@ def style_report(document, styles: dict[str, str], doc: Document, name: str) -> 
             continue
         spec = spec_for_block(block)
         problems += _style_changes(document, style_id, ours, spec, name)
+        problems += _font_kind(document, style_id, ours, spec, profile, name)
     return problems
+
+
+def _font_kind(document, style_id: str, ours: str, spec: StyleSpec, profile: Profile,
+               name: str) -> list[Problem]:
+    """The template's Chinese font is kept; say so when it is another kind of face."""
+    from ...audit.faces import face_kind
+    theirs = east_asian_font(document, style_id)
+    wanted = getattr(profile.fonts, spec.role)
+    if theirs is None or face_kind(theirs) == face_kind(wanted):
+        return []
+    shown = style_element(document, style_id).find(qn("w:name")).get(qn("w:val"))
+    return [Problem(
+        f"Word 模板的样式“{shown}”用{face_kind(theirs)}（{theirs}），docgen 在此用"
+        f"{face_kind(wanted)}（{wanted}，{STANDARD} {CLAUSE['fonts']}、{CLAUSE['headings']}）；"
+        f"保留了模板的字体", file=name, path=f"docx_styles.{ours}")]
 
 
 def _style_changes(document, style_id: str, ours: str, spec: StyleSpec, name: str
