@@ -40,14 +40,14 @@ def prepare(m: Minutes, profile: Profile | None = None, docx_template: Path | No
     profile's) when a DOCX is among ``formats``, so a bad one fails before any output."""
     profile = profile or load_profile(m.profile)
     r = Rendered(typeset(m, profile), profile)
-    if "docx" in formats:
-        from .docx.reference import load_reference, template_path
+    path = docx_template or (profile.resolve(profile.docx_template) if profile.docx_template
+                             else None)
+    if "docx" in formats and path is not None:
+        from .docx.reference import load_reference      # python-docx, only for a template
         from .placeholders import placeholders
-        path = template_path(profile, docx_template)
-        if path is not None:
-            context = placeholders(m, r.layout.document, profile)
-            r.reference = load_reference(path, profile, r.layout.document, context)
-            r.warnings += r.reference.warnings
+        context = placeholders(m, r.layout.document, profile)
+        r.reference = load_reference(path, profile, r.layout.document, context)
+        r.warnings += r.reference.warnings
     return r
 
 

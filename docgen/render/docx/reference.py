@@ -27,22 +27,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
 
-import jinja2
 from docx.oxml.ns import qn
 
 from ...errors import DocgenError, Problem
 from ...gbt9704 import CLAUSE, GRID, PAGE, SIZE_PT, STANDARD, TOLERANCE, pt_to_mm
 from ...layout.blocks import Block, Document
 from ...model.profile import Profile
-from ..sandbox import fill
 from . import grid
-from .styles import KIND_STYLES, StyleSpec, spec_for_block
+from .styles import (KIND_STYLES, NS, StyleSpec, east_asian_font, inherited, spec_for_block,
+                     style_element)
 
 FIELD = "docx_template"
 WHITE = re.compile(r"[\s\u3000]+")
 DISTRIBUTION_ROW = re.compile(r"^(分送|抄送|主送)[：:]")
 APPLIED = "已按标准排版"
-NS = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
 
 
 @dataclass
@@ -54,13 +52,6 @@ class Reference:
     data: bytes
     styles: dict[str, str] = field(default_factory=dict)     # docgen name → template style id
     warnings: list[Problem] = field(default_factory=list)
-
-
-def template_path(profile: Profile, override: Path | None = None) -> Path | None:
-    """The template to use: ``--docx-template``, else the profile's, else none."""
-    if override is not None:
-        return override
-    return profile.resolve(profile.docx_template) if profile.docx_template else None
 
 
 def load_reference(path: Path, profile: Profile, doc: Document,
@@ -170,53 +161,6 @@ def mapped_styles(document, profile: Profile) -> dict[str, str]:
 
 # Chinese Word shows its built-in styles by these names; the file keeps the English ones.
 BUILT_IN = {"正文": "Normal", **{f"标题 {n}": f"heading {n}" for n in range(1, 10)}}
-
-
-def style_element(document, style_id: str):
-    for el in document.styles.element.findall(qn("w:style")):
-        if el.get(qn("w:styleId")) == style_id:
-            return el
-    return None
-
-
-def inherited(document, style_id: str | None, path: str, attr: str) -> str | None:
-    """An attribute as the style sets it or inherits it (basedOn chain, then docDefaults)."""
-    seen = set()
-    while style_id and style_id not in seen:
-        seen.add(style_id)
-        el = style_element(document, style_id)
-        if el is None:
-            break
-        found = el.find(path, NS)
-        if found is not None and found.get(qn(f"w:{attr}")) is not None:
-            return found.get(qn(f"w:{attr}"))
-        based = el.find(qn("w:basedOn"))
-        style_id = based.get(qn("w:val")) if based is not None else None
-    defaults = document.styles.element.find(qn("w:docDefaults"))
-    if defaults is not None:
-        for part in ("w:rPrDefault/", "w:pPrDefault/"):
-            found = defaults.find(part + path, NS)
-            if found is not None and found.get(qn(f"w:{attr}")) is not None:
-                return found.get(qn(f"w:{attr}"))
-    return None
-
-
-def east_asian_font(document, style_id: str) -> str | None:
-    """The Chinese font the template style names (itself or a style it is based on), which
-    docgen keeps. None when only the default style (docgen's Normal) or a theme names one:
-    then the font of docgen's own style (黑体 for a heading) is used."""
-    seen = set()
-    while style_id and style_id not in seen:
-        seen.add(style_id)
-        el = style_element(document, style_id)
-        if el is None or el.get(qn("w:default")) in ("1", "true"):
-            return None
-        fonts = el.find("w:rPr/w:rFonts", NS)
-        if fonts is not None and fonts.get(qn("w:eastAsia")):
-            return fonts.get(qn("w:eastAsia"))
-        based = el.find(qn("w:basedOn"))
-        style_id = based.get(qn("w:val")) if based is not None else None
-    return None
 
 
 def first_blocks(doc: Document) -> dict[str, Block]:
@@ -406,7 +350,12 @@ def _margins(margins, name: str) -> list[Problem]:
 # -- placeholders ---------------------------------------------------------------------------
 
 def fill_text(text: str, context: Mapping[str, Any], name: str, where: str) -> str:
-    """A template text filled in the sandbox; what goes wrong is the template's, in Chinese."""
+    """A template text filled in the sandbox; what goes wrong is the template's, in Chinese.
+    (Jinja is imported here: a render without a template never needs it.)"""
+    if "{" not in text:
+        return text
+    import jinja2
+    from ..sandbox import fill
     try:
         return fill(text, context)
     except jinja2.exceptions.SecurityError as exc:
@@ -507,4 +456,4 @@ def _plain(text: str) -> str:
     return WHITE.sub("", text).replace(":", "：")
 
 
-__all__ = ["Reference", "fill_paragraph", "load_reference", "template_path"]
+__all__ = ["Reference", "fill_paragraph", "load_reference"]

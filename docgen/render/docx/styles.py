@@ -29,6 +29,7 @@ ALIGN = {"justify": "both", "left": "left", "right": "right", "center": "center"
 # How justified body paragraphs are aligned in the DOCX. See ``builder`` (module
 # docstring, "Punctuation") for why this is not plain "both".
 JUSTIFY = "left"
+NS = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
 
 
 @dataclass(frozen=True)
@@ -235,7 +236,6 @@ class Styles:
     def _adopt(self, spec: StyleSpec, style_id: str) -> None:
         """The template's style, its name, id and East Asian font kept, with docgen's grid
         properties (size, exact pitch, indents, character spacing, snap)."""
-        from .reference import east_asian_font, style_element
         el = style_element(self.document, style_id)
         east = east_asian_font(self.document, style_id) or self.font(spec.role)
         pPr = el.get_or_add_pPr()
@@ -268,7 +268,6 @@ class Styles:
     def _create(self, spec: StyleSpec) -> None:
         if self.mapped is not None:
             # a template made from a docgen DOCX already has docgen's ids: redefined here
-            from .reference import style_element
             old = style_element(self.document, spec.style_id)
             if old is not None:
                 old.getparent().remove(old)
@@ -323,3 +322,52 @@ def default_properties(styles) -> tuple[object, object]:
             holder.append(props)
         found.append(props)
     return found[0], found[1]
+
+
+# -- a template's styles, read ----------------------------------------------------------
+
+def style_element(document, style_id: str):
+    for el in document.styles.element.findall(qn("w:style")):
+        if el.get(qn("w:styleId")) == style_id:
+            return el
+    return None
+
+
+def inherited(document, style_id: str | None, path: str, attr: str) -> str | None:
+    """An attribute as the style sets it or inherits it (basedOn chain, then docDefaults)."""
+    seen = set()
+    while style_id and style_id not in seen:
+        seen.add(style_id)
+        el = style_element(document, style_id)
+        if el is None:
+            break
+        found = el.find(path, NS)
+        if found is not None and found.get(qn(f"w:{attr}")) is not None:
+            return found.get(qn(f"w:{attr}"))
+        based = el.find(qn("w:basedOn"))
+        style_id = based.get(qn("w:val")) if based is not None else None
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    if defaults is not None:
+        for part in ("w:rPrDefault/", "w:pPrDefault/"):
+            found = defaults.find(part + path, NS)
+            if found is not None and found.get(qn(f"w:{attr}")) is not None:
+                return found.get(qn(f"w:{attr}"))
+    return None
+
+
+def east_asian_font(document, style_id: str) -> str | None:
+    """The Chinese font the template style names (itself or a style it is based on), which
+    docgen keeps. None when only the default style (docgen's Normal) or a theme names one:
+    then the font of docgen's own style (黑体 for a heading) is used."""
+    seen = set()
+    while style_id and style_id not in seen:
+        seen.add(style_id)
+        el = style_element(document, style_id)
+        if el is None or el.get(qn("w:default")) in ("1", "true"):
+            return None
+        fonts = el.find("w:rPr/w:rFonts", NS)
+        if fonts is not None and fonts.get(qn("w:eastAsia")):
+            return fonts.get(qn("w:eastAsia"))
+        based = el.find(qn("w:basedOn"))
+        style_id = based.get(qn("w:val")) if based is not None else None
+    return None
