@@ -438,3 +438,19 @@ def test_a_kept_font_of_another_kind_is_reported(seed, tmp_path):
     mine = next(s for s in styles.findall("w:style", NS)
                 if s.find("w:name", NS).get(q("val")) == BODY_STYLE)
     assert mine.find("w:rPr/w:rFonts", NS).get(q("eastAsia")) == "楷体"
+
+
+def test_nonsense_numbers_in_the_template_are_not_a_crash(seed, tmp_path):
+    """An office's file may carry anything in its attributes: never a traceback."""
+    path = template(tmp_path / "ref.docx", header=LETTERHEAD)
+    d = docx.Document(path)
+    d.styles[BODY_STYLE].element.rPr.find(q("sz")).set(q("val"), "sixteen")
+    sectPr = d.sections[0]._sectPr
+    sectPr.find(q("pgMar")).set(q("top"), "1in")
+    sectPr.find(q("pgMar")).set(q("header"), "-720")
+    sectPr.find(q("docGrid")).set(q("linePitch"), "many")
+    d.save(path)
+    prepared = prepare(seed, load_profile(str(profile_file(tmp_path))))
+    data = render_bytes(seed, "docx", prepared=prepared)
+    margins = part(data, "word/document.xml").find("w:body/w:sectPr/w:pgMar", NS)
+    assert int(margins.get(q("top"))) == grid.TOP and 0 <= int(margins.get(q("header"))) < grid.TOP

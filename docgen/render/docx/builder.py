@@ -106,7 +106,7 @@ from ..placeholders import placeholders
 from ..provenance import APP_XML
 from . import grid, oxml
 from .package import dated_zip
-from .reference import SECTION_EXTRAS, SETTINGS_EXTRAS, Reference, fill_paragraph
+from .reference import SECTION_EXTRAS, SETTINGS_EXTRAS, Reference, fill_paragraph, number
 from .styles import Styles, StyleSpec, furniture_specs, header_specs, spec_for_block
 
 
@@ -173,8 +173,9 @@ class DocxBuilder:
         sectPr = self.document.sections[0]._sectPr
         header = grid.TOP // 2                               # no header part is used
         margins = sectPr.find(qn("w:pgMar"))
-        if self.reference is not None and margins is not None and margins.get(qn("w:header")):
-            header = int(margins.get(qn("w:header")))        # where the letterhead sits
+        if self.reference is not None and margins is not None:
+            theirs = number(margins.get(qn("w:header")))     # where the letterhead sits
+            header = theirs if theirs is not None and 0 <= theirs < grid.TOP else header
         oxml.set_page(sectPr, grid.PAGE_W, grid.PAGE_H, grid.TOP, grid.RIGHT, grid.BOTTOM,
                       grid.LEFT, header=header, footer=grid.FOLIO_FROM_BOTTOM)
         oxml.set_doc_grid(sectPr, "lines", grid.LINE)

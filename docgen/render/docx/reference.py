@@ -208,12 +208,12 @@ def _style_changes(document, style_id: str, ours: str, spec: StyleSpec, name: st
     shown = el.find(qn("w:name")).get(qn("w:val"))
     where = {"file": name, "path": f"docx_styles.{ours}"}
     problems = []
-    size = inherited(document, style_id, "w:rPr/w:sz", "val")
+    size = number(inherited(document, style_id, "w:rPr/w:sz", "val"))
     want = spec.half_points / 2
     rule = "fonts" if spec.half_points == grid.BODY_HALF_POINTS else "colophon"
     named = next((f"{n}字（{want:g} 磅）" for n, v in SIZE_PT.items() if v == want), f"{want:g} 磅")
-    if size is None or int(size) != spec.half_points:
-        got = f"{int(size) / 2:g} 磅" if size else "未设置"
+    if size != spec.half_points:
+        got = f"{size / 2:g} 磅" if size else "未设置"
         problems.append(Problem(
             f"Word 模板的样式“{shown}”字号为 {got}，{STANDARD} {CLAUSE[rule]} 规定"
             f"{'版记' if rule == 'colophon' else '正文'}用{named}；"
@@ -236,26 +236,26 @@ def _exact(twips_value: int) -> str:
 
 
 def _line_text(document, style_id: str) -> str:
-    line = inherited(document, style_id, "w:pPr/w:spacing", "line")
+    line = number(inherited(document, style_id, "w:pPr/w:spacing", "line"))
     rule = inherited(document, style_id, "w:pPr/w:spacing", "lineRule") or "auto"
     if line is None:
         return "单倍行距"
     if rule == "auto":
-        return f" {int(line) / 240:g} 倍行距"
-    return f"{'固定值' if rule == 'exact' else '最小值'} {int(line) / 20:g} 磅"
+        return f" {line / 240:g} 倍行距"
+    return f"{'固定值' if rule == 'exact' else '最小值'} {line / 20:g} 磅"
 
 
 def _other_changes(document, style_id: str, spec: StyleSpec) -> list[str]:
     """The grid properties besides size and line that the template sets otherwise."""
     changes = []
-    ind = {a: inherited(document, style_id, "w:pPr/w:ind", a)
+    ind = {a: number(inherited(document, style_id, "w:pPr/w:ind", a)) or 0
            for a in ("left", "right", "firstLine", "hanging", "firstLineChars", "leftChars")}
-    first = -int(ind["hanging"]) if ind["hanging"] else int(ind["firstLine"] or 0)
-    if (int(ind["left"] or 0), int(ind["right"] or 0), first) != (spec.left, spec.right, spec.first) \
+    first = -ind["hanging"] if ind["hanging"] else ind["firstLine"]
+    if (ind["left"], ind["right"], first) != (spec.left, spec.right, spec.first) \
             or ind["firstLineChars"] or ind["leftChars"]:
         changes.append("缩进")
-    spacing = inherited(document, style_id, "w:rPr/w:spacing", "val")
-    if int(spacing or 0) != spec.char_spacing:
+    spacing = number(inherited(document, style_id, "w:rPr/w:spacing", "val")) or 0
+    if spacing != spec.char_spacing:
         changes.append(f"字距（{GRID.chars} 字一行）")
     snap = inherited(document, style_id, "w:pPr/w:snapToGrid", "val")
     if (snap not in ("0", "false", "off")) != spec.snap:
@@ -278,13 +278,12 @@ def page_report(document, name: str) -> list[Problem]:
     if margins is not None:
         problems += _margins(margins, name)
     pitch = sectPr.find(qn("w:docGrid"))
-    if pitch is not None and pitch.get(qn("w:linePitch")) is not None:
-        value = int(pitch.get(qn("w:linePitch")))
-        if abs(value - grid.LINE) > 1:
-            problems.append(Problem(
-                f"Word 模板的文档网格行距为 {value / 20:g} 磅，{STANDARD} {CLAUSE['grid']} 规定"
-                f"每面排 {GRID.lines} 行（版心高 {PAGE.body_height_mm:g} mm，行距 {grid.LINE / 20:g} 磅）；"
-                f"{APPLIED}", file=name, path=FIELD))
+    value = number(pitch.get(qn("w:linePitch"))) if pitch is not None else None
+    if value is not None and abs(value - grid.LINE) > 1:
+        problems.append(Problem(
+            f"Word 模板的文档网格行距为 {value / 20:g} 磅，{STANDARD} {CLAUSE['grid']} 规定"
+            f"每面排 {GRID.lines} 行（版心高 {PAGE.body_height_mm:g} mm，行距 {grid.LINE / 20:g} 磅）；"
+            f"{APPLIED}", file=name, path=FIELD))
     return problems
 
 
@@ -299,7 +298,7 @@ def section_report(document, name: str) -> list[Problem]:
     sectPr = document.element.body.find(qn("w:sectPr"))
     found = [label for tag, label in SECTION_EXTRAS.items()
              if sectPr is not None and sectPr.find(qn(f"w:{tag}")) is not None
-             and not (tag == "cols" and int(sectPr.find(qn("w:cols")).get(qn("w:num"), "1")) <= 1)]
+             and not (tag == "cols" and (number(sectPr.find(qn("w:cols")).get(qn("w:num"))) or 1) <= 1)]
     settings = document.settings.element
     found += [label for tag, label in SETTINGS_EXTRAS.items()
               if settings.find(qn(f"w:{tag}")) is not None]
@@ -309,12 +308,17 @@ def section_report(document, name: str) -> list[Problem]:
                     f"已取消", file=name, path=FIELD)]
 
 
-def _mm(el, attr: str) -> float | None:
-    value = el.get(qn(f"w:{attr}"))
+def number(value: str | None) -> int | None:
+    """A whole number of the template's XML, or None: an office's file may say anything."""
     try:
-        return pt_to_mm(int(value) / 20) if value is not None else None
+        return int(value) if value is not None else None
     except ValueError:
         return None
+
+
+def _mm(el, attr: str) -> float | None:
+    value = number(el.get(qn(f"w:{attr}")))
+    return pt_to_mm(value / 20) if value is not None else None
 
 
 def _paper(size, name: str) -> list[Problem]:
