@@ -86,7 +86,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
         m = loaded.minutes
         try:                              # what only the typesetter knows: lines that overflow
             from .render.api import prepare
-            prepare(m)
+            for problem in prepare(m).warnings:      # the Word template's report
+                warn(problem)
         except DocgenError as exc:
             ok = False
             for problem in exc.problems:

@@ -106,7 +106,7 @@ from ..placeholders import placeholders
 from ..provenance import APP_XML
 from . import grid, oxml
 from .package import dated_zip
-from .reference import SECTION_EXTRAS, SETTINGS_EXTRAS, Reference, fill_paragraph, number
+from .reference import SECTION_EXTRAS, SETTINGS_EXTRAS, Reference, fill_headers, number
 from .styles import Styles, StyleSpec, furniture_specs, header_specs, spec_for_block
 
 
@@ -201,10 +201,7 @@ class DocxBuilder:
     def _letterhead(self) -> None:
         """The headers' placeholders filled; a header for odd pages only serves even ones
         too (docgen turns odd/even headers on for its page numbers)."""
-        for rel in list(self.document.part.rels.values()):
-            if rel.reltype == RT.HEADER and not rel.is_external:
-                for p in rel.target_part.element.iter(qn("w:p")):
-                    fill_paragraph(p, self.context, self.reference.name, "Word 模板的页眉")
+        fill_headers(self.document, self.context, self.reference.name)
         sectPr = self.document.sections[0]._sectPr
         refs = {r.get(qn("w:type")): r for r in sectPr.findall(qn("w:headerReference"))}
         if "default" in refs and "even" not in refs:

@@ -66,7 +66,17 @@ def load_reference(path: Path, profile: Profile, doc: Document,
     ref.warnings += section_report(document, name)
     ref.warnings += style_report(document, styles, doc, profile, name)
     ref.warnings += colophon_report(document, doc, context, name)
+    fill_headers(document, context, name)      # a bad placeholder fails here, before any output
     return ref
+
+
+def fill_headers(document, context: Mapping[str, Any], name: str) -> None:
+    """Every page header's placeholders filled in place (the letterhead)."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    for rel in list(document.part.rels.values()):
+        if rel.reltype == RT.HEADER and not rel.is_external:
+            for p in rel.target_part.element.iter(qn("w:p")):
+                fill_paragraph(p, context, name, "Word 模板的页眉")
 
 
 def read_template(path: Path) -> bytes:
@@ -460,4 +470,4 @@ def _plain(text: str) -> str:
     return WHITE.sub("", text).replace(":", "：")
 
 
-__all__ = ["Reference", "fill_paragraph", "load_reference"]
+__all__ = ["Reference", "fill_headers", "load_reference"]
