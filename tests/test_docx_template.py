@@ -454,3 +454,17 @@ def test_nonsense_numbers_in_the_template_are_not_a_crash(seed, tmp_path):
     data = render_bytes(seed, "docx", prepared=prepared)
     margins = part(data, "word/document.xml").find("w:body/w:sectPr/w:pgMar", NS)
     assert int(margins.get(q("top"))) == grid.TOP and 0 <= int(margins.get(q("header"))) < grid.TOP
+
+
+def test_a_letterhead_taller_than_the_top_margin_is_reported(seed, tmp_path, office):
+    """Four lines of letterhead push every body line down (LibreOffice: 8 of 172 lines
+    left in place); one or two fit the 天头."""
+    path = template(tmp_path / "ref.docx", header=["{{ issuer }}"])
+    d = docx.Document(path)
+    for line in ("第一行", "第二行", "第三行"):
+        d.sections[0].header.add_paragraph(line)
+    d.save(path)
+    prepared = prepare(seed, load_profile(str(profile_file(tmp_path))))
+    found = [str(w) for w in prepared.warnings if "页眉" in w.message]
+    assert found and f"天头 {PAGE.top_mm:g} mm" in found[0] and CLAUSE["page"] in found[0]
+    assert not [w for w in office[0].warnings if "页眉" in w.message]

@@ -64,6 +64,7 @@ def load_reference(path: Path, profile: Profile, doc: Document,
     ref = Reference(name, data, styles)
     ref.warnings += page_report(document, name)
     ref.warnings += section_report(document, name)
+    ref.warnings += letterhead_report(document, name)
     ref.warnings += style_report(document, styles, doc, profile, name)
     ref.warnings += colophon_report(document, doc, context, name)
     fill_headers(document, context, name)      # a bad placeholder fails here, before any output
@@ -295,6 +296,98 @@ def page_report(document, name: str) -> list[Problem]:
             f"每面排 {GRID.lines} 行（版心高 {PAGE.body_height_mm:g} mm，行距 {grid.LINE / 20:g} 磅）；"
             f"{APPLIED}", file=name, path=FIELD))
     return problems
+
+
+# -- the letterhead's height ----------------------------------------------------------------
+
+EMU_PER_TWIP = 635
+NATURAL_LINE = 1.3          # a CJK face's line, ascent + descent, in em (an estimate)
+
+
+def letterhead_report(document, name: str) -> list[Problem]:
+    """A header taller than the 天头 leaves pushes the body down in Word, WPS and
+    LibreOffice (measured: four lines of letterhead moved every body line): say so, with
+    the header's height as docgen's styles will make it (an estimate)."""
+    sectPr = document.element.body.find(qn("w:sectPr"))
+    margins = sectPr.find(qn("w:pgMar")) if sectPr is not None else None
+    theirs = number(margins.get(qn("w:header"))) if margins is not None else None
+    distance = theirs if theirs is not None and 0 <= theirs < grid.TOP else grid.TOP // 2
+    tallest = max((_block_height(document, part.element) for part in _headers(document)),
+                  default=0)
+    if distance + tallest <= grid.TOP:
+        return []
+    return [Problem(
+        f"Word 模板的页眉距页面顶端 {pt_to_mm(distance / 20):.0f} mm，约高 "
+        f"{pt_to_mm(tallest / 20):.0f} mm，超出天头 {PAGE.top_mm:g} mm，会把正文下推，正文行不在 "
+        f"{STANDARD} {CLAUSE['page']} 的位置上", file=name, path=FIELD,
+        hint="在模板中减少页眉的行数或字号，或减小“页眉距边界”")]
+
+
+def _headers(document) -> list:
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    return [rel.target_part for rel in document.part.rels.values()
+            if rel.reltype == RT.HEADER and not rel.is_external]
+
+
+def _block_height(document, container) -> int:
+    """Twips that the paragraphs and tables directly in ``container`` take, stacked."""
+    height = 0
+    for child in container:
+        if child.tag == qn("w:p"):
+            height += _paragraph_height(document, child)
+        elif child.tag == qn("w:tbl"):
+            for tr in child.findall(qn("w:tr")):
+                height += max((_block_height(document, tc) for tc in tr.findall(qn("w:tc"))),
+                              default=0)
+    return height
+
+
+def _paragraph_height(document, p) -> int:
+    style = p.find("w:pPr/w:pStyle", NS)
+    style_id = style.get(qn("w:val")) if style is not None else None
+    spacing = p.find("w:pPr/w:spacing", NS)
+
+    def spaced(attr: str) -> str | None:
+        if spacing is not None and spacing.get(qn(f"w:{attr}")) is not None:
+            return spacing.get(qn(f"w:{attr}"))
+        return _own_chain(document, style_id, "w:pPr/w:spacing", attr)
+
+    sizes = [number(sz.get(qn("w:val"))) or 0 for sz in p.iter(qn("w:sz"))]
+    sizes.append(number(_own_chain(document, style_id, "w:rPr/w:sz", "val"))
+                 or grid.BODY_HALF_POINTS)
+    images = [(number(e.get("cy")) or 0) // EMU_PER_TWIP for e in p.iter(f"{{{WP}}}extent")
+              if e.getparent().tag == f"{{{WP}}}inline"]
+    natural = max([round(max(sizes) * 10 * NATURAL_LINE)] + images)
+    line, rule = number(spaced("line")), spaced("lineRule") or "auto"
+    if line is None:
+        height = grid.LINE                        # docgen's default: one exact grid line
+    elif rule == "exact":
+        height = line
+    elif rule == "atLeast":
+        height = max(line, natural)
+    else:
+        height = round(natural * line / 240)
+    return height + (number(spaced("before")) or 0) + (number(spaced("after")) or 0)
+
+
+WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+
+
+def _own_chain(document, style_id: str | None, path: str, attr: str) -> str | None:
+    """A property from the style chain, stopping at the default style, whose properties
+    are docgen's in the output."""
+    seen = set()
+    while style_id and style_id not in seen:
+        seen.add(style_id)
+        el = style_element(document, style_id)
+        if el is None or el.get(qn("w:default")) in ("1", "true"):
+            return None
+        found = el.find(path, NS)
+        if found is not None and found.get(qn(f"w:{attr}")) is not None:
+            return found.get(qn(f"w:{attr}"))
+        based = el.find(qn("w:basedOn"))
+        style_id = based.get(qn("w:val")) if based is not None else None
+    return None
 
 
 # Section settings the GB/T page has no place for: dropped by the builder, reported here.
