@@ -468,3 +468,35 @@ def test_a_letterhead_taller_than_the_top_margin_is_reported(seed, tmp_path, off
     found = [str(w) for w in prepared.warnings if "页眉" in w.message]
     assert found and f"天头 {PAGE.top_mm:g} mm" in found[0] and CLAUSE["page"] in found[0]
     assert not [w for w in office[0].warnings if "页眉" in w.message]
+
+
+def tiny_png() -> bytes:
+    """A 2 × 2 red PNG, written out here (no binary fixture)."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (struct.pack(">I", len(data)) + kind + data
+                + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
+    raw = b"".join(b"\0" + b"\xff\0\0" * 2 for _ in range(2))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 2, 2, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+
+
+def test_a_logo_in_the_letterhead_reaches_even_pages(seed, tmp_path):
+    path = template(tmp_path / "ref.docx", header=["{{ issuer }}"])
+    d = docx.Document(path)
+    d.sections[0].header.paragraphs[0].add_run().add_picture(io.BytesIO(tiny_png()), height=Mm(8))
+    d.save(path)
+    data = render_bytes(seed, "docx", prepared=prepare(seed, load_profile(str(profile_file(tmp_path)))))
+    z = zipfile.ZipFile(io.BytesIO(data))
+    headers = [n for n in z.namelist() if n.startswith("word/header")]
+    assert len(headers) == 2, "the odd pages' letterhead copied for the even pages"
+    for name in headers:
+        rels = z.read(name.replace("word/", "word/_rels/") + ".rels").decode()
+        assert "relationships/image" in rels, name
+        blip = etree.fromstring(z.read(name)).find(".//{*}blip")
+        rid = blip.get("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}embed")
+        assert f'Id="{rid}"' in rels
+        assert seed.issuer in text_of(etree.fromstring(z.read(name)))
+    docx.Document(io.BytesIO(data))           # python-docx reads it back

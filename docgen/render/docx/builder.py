@@ -202,12 +202,10 @@ class DocxBuilder:
         """The headers' placeholders filled; a header for odd pages only serves even ones
         too (docgen turns odd/even headers on for its page numbers)."""
         fill_headers(self.document, self.context, self.reference.name)
-        sectPr = self.document.sections[0]._sectPr
-        refs = {r.get(qn("w:type")): r for r in sectPr.findall(qn("w:headerReference"))}
-        if "default" in refs and "even" not in refs:
-            even = copy.deepcopy(refs["default"])
-            even.set(qn("w:type"), "even")
-            refs["default"].addnext(even)
+        section = self.document.sections[0]
+        kinds = {r.get(qn("w:type")) for r in section._sectPr.findall(qn("w:headerReference"))}
+        if "default" in kinds and "even" not in kinds:
+            copy_header(section.header, section.even_page_header)
 
     # -- page numbers -------------------------------------------------------------------
 
@@ -468,6 +466,27 @@ class DocxBuilder:
         props.comments = ""
         props.language = "zh-CN"
         oxml.set_application(self.document.part.package, APP_XML)
+
+
+def copy_header(source, target) -> None:
+    """``target`` (a new header part) made a copy of ``source``, pictures included: its
+    relationships (a logo's image) are related anew from the target's part."""
+    target.is_linked_to_previous = False
+    src, dst = source.part, target.part
+    hdr = dst.element
+    for child in list(hdr):
+        hdr.remove(child)
+    for child in source._element:
+        hdr.append(copy.deepcopy(child))
+    ids = {qn("r:id"), qn("r:embed"), qn("r:link"), qn("r:pict")}
+    for el in hdr.iter():
+        for attr in ids & set(el.attrib):
+            rel = src.rels.get(el.get(attr))
+            if rel is None:
+                continue
+            new = (dst.relate_to(rel.target_ref, rel.reltype, is_external=True) if rel.is_external
+                   else dst.relate_to(rel.target_part, rel.reltype))
+            el.set(attr, new)
 
 
 # -- header geometry shared with the PDF ---------------------------------------------------
