@@ -350,10 +350,10 @@ def _paragraph_height(document, p) -> int:
     def spaced(attr: str) -> str | None:
         if spacing is not None and spacing.get(qn(f"w:{attr}")) is not None:
             return spacing.get(qn(f"w:{attr}"))
-        return _own_chain(document, style_id, "w:pPr/w:spacing", attr)
+        return inherited(document, style_id, "w:pPr/w:spacing", attr, own_only=True)
 
     sizes = [number(sz.get(qn("w:val"))) or 0 for sz in p.iter(qn("w:sz"))]
-    sizes.append(number(_own_chain(document, style_id, "w:rPr/w:sz", "val"))
+    sizes.append(number(inherited(document, style_id, "w:rPr/w:sz", "val", own_only=True))
                  or grid.BODY_HALF_POINTS)
     images = [(number(e.get("cy")) or 0) // EMU_PER_TWIP for e in p.iter(f"{{{WP}}}extent")
               if e.getparent().tag == f"{{{WP}}}inline"]
@@ -371,23 +371,6 @@ def _paragraph_height(document, p) -> int:
 
 
 WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
-
-
-def _own_chain(document, style_id: str | None, path: str, attr: str) -> str | None:
-    """A property from the style chain, stopping at the default style, whose properties
-    are docgen's in the output."""
-    seen = set()
-    while style_id and style_id not in seen:
-        seen.add(style_id)
-        el = style_element(document, style_id)
-        if el is None or el.get(qn("w:default")) in ("1", "true"):
-            return None
-        found = el.find(path, NS)
-        if found is not None and found.get(qn(f"w:{attr}")) is not None:
-            return found.get(qn(f"w:{attr}"))
-        based = el.find(qn("w:basedOn"))
-        style_id = based.get(qn("w:val")) if based is not None else None
-    return None
 
 
 # Section settings the GB/T page has no place for: dropped by the builder, reported here.

@@ -13,6 +13,7 @@ id collides with a built-in one (Word's "Body Text" has the id ``BodyText``).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from docx.document import Document as DocxDocument
@@ -215,8 +216,6 @@ class Styles:
                 self._bases[name] = self.document.styles.default(WD_STYLE_TYPE.PARAGRAPH)
         return self._bases[name]
 
-    # -- a template's styles ------------------------------------------------------------
-
     def use(self, spec: StyleSpec) -> str:
         """The style's id: a template's style the profile maps it to, else docgen's own,
         each made (adopted or created) the first time."""
@@ -227,6 +226,8 @@ class Styles:
             self._adopt(spec, target)
             self.made[target] = spec
         return target
+
+    # -- a template's styles ------------------------------------------------------------
 
     def inherits(self, style_id: str, role: str) -> bool:
         """Whether a run of ``role`` in a paragraph of this style takes the style's font
@@ -333,21 +334,30 @@ def style_element(document, style_id: str):
     return None
 
 
-def inherited(document, style_id: str | None, path: str, attr: str) -> str | None:
-    """An attribute as the style sets it or inherits it (basedOn chain, then docDefaults)."""
+def style_chain(document, style_id: str | None, own_only: bool = False) -> Iterator:
+    """The style and those it is based on, nearest first; ``own_only`` stops at the
+    default paragraph style (Normal), whose properties in the output are docgen's."""
     seen = set()
     while style_id and style_id not in seen:
         seen.add(style_id)
         el = style_element(document, style_id)
-        if el is None:
-            break
+        if el is None or (own_only and el.get(qn("w:default")) in ("1", "true")):
+            return
+        yield el
+        based = el.find(qn("w:basedOn"))
+        style_id = based.get(qn("w:val")) if based is not None else None
+
+
+def inherited(document, style_id: str | None, path: str, attr: str,
+              own_only: bool = False) -> str | None:
+    """An attribute as the style sets it or inherits it: its basedOn chain, then (unless
+    ``own_only``) the document defaults."""
+    for el in style_chain(document, style_id, own_only):
         found = el.find(path, NS)
         if found is not None and found.get(qn(f"w:{attr}")) is not None:
             return found.get(qn(f"w:{attr}"))
-        based = el.find(qn("w:basedOn"))
-        style_id = based.get(qn("w:val")) if based is not None else None
     defaults = document.styles.element.find(qn("w:docDefaults"))
-    if defaults is not None:
+    if defaults is not None and not own_only:
         for part in ("w:rPrDefault/", "w:pPrDefault/"):
             found = defaults.find(part + path, NS)
             if found is not None and found.get(qn(f"w:{attr}")) is not None:
@@ -359,15 +369,4 @@ def east_asian_font(document, style_id: str) -> str | None:
     """The Chinese font the template style names (itself or a style it is based on), which
     docgen keeps. None when only the default style (docgen's Normal) or a theme names one:
     then the font of docgen's own style (黑体 for a heading) is used."""
-    seen = set()
-    while style_id and style_id not in seen:
-        seen.add(style_id)
-        el = style_element(document, style_id)
-        if el is None or el.get(qn("w:default")) in ("1", "true"):
-            return None
-        fonts = el.find("w:rPr/w:rFonts", NS)
-        if fonts is not None and fonts.get(qn("w:eastAsia")):
-            return fonts.get(qn("w:eastAsia"))
-        based = el.find(qn("w:basedOn"))
-        style_id = based.get(qn("w:val")) if based is not None else None
-    return None
+    return inherited(document, style_id, "w:rPr/w:rFonts", "eastAsia", own_only=True) or None
