@@ -301,6 +301,7 @@ def page_report(document, name: str) -> list[Problem]:
 # -- the letterhead's height ----------------------------------------------------------------
 
 EMU_PER_TWIP = 635
+WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 NATURAL_LINE = 1.3          # a CJK face's line, ascent + descent, in em (an estimate)
 
 
@@ -369,8 +370,6 @@ def _paragraph_height(document, p) -> int:
         height = round(natural * line / 240)
     return height + (number(spaced("before")) or 0) + (number(spaced("after")) or 0)
 
-
-WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 
 
 # Section settings the GB/T page has no place for: dropped by the builder, reported here.
