@@ -87,7 +87,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
         m = loaded.minutes
         try:                              # what only the typesetter knows: lines that overflow
             from .render.api import prepare
-            prepare(m)
+            for problem in prepare(m).warnings:      # the Word template's report
+                warn(problem)
         except DocgenError as exc:
             ok = False
             for problem in exc.problems:
@@ -301,6 +302,8 @@ def _add_render(sub: Any) -> None:
     p.add_argument("--profile", metavar="P", help="覆盖草稿中的版式（名称或版式文件）")
     p.add_argument("--template-dir", metavar="DIR",
                    help="自定义 HTML 模板文件夹（在沙箱中运行）")
+    p.add_argument("--docx-template", metavar="FILE.docx",
+                   help="机关自己的 Word 模板（覆盖版式的 docx_template）：样式、字体、页眉取自它")
     p.add_argument("--force", action="store_true",
                    help="覆盖输出文件夹中不是 docgen 生成的同名文件（如原件）")
     p.set_defaults(func=_cmd_render)
@@ -313,6 +316,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
     template_dir = Path(args.template_dir) if args.template_dir else None
     if template_dir and not template_dir.is_dir():       # refused before any draft is read
         raise DocgenError.one("模板文件夹不存在", file=str(template_dir))
+    docx_template = Path(args.docx_template) if args.docx_template else None
     _, clashes = one_name_each([Path(name) for name in args.files])
     for problem in clashes:
         error(problem)
@@ -328,7 +332,10 @@ def _cmd_render(args: argparse.Namespace) -> int:
                 warn(problem)
             profile = load_profile(args.profile or loaded.minutes.profile)
             written = render_to_dir(loaded.minutes, stem or Path(name).stem, out_dir, formats,
-                                    profile=profile, template_dir=template_dir, force=args.force)
+                                    profile=profile, template_dir=template_dir, force=args.force,
+                                    docx_template=docx_template)
+            for problem in written.warnings:
+                warn(problem)
         except DocgenError as exc:
             failed += 1
             for problem in exc.problems:
@@ -337,7 +344,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
                 error(problem if problem.file else Problem(problem.message, file=name,
                                                            path=problem.path, hint=problem.hint))
             continue
-        say("已生成 " + "、".join(str(path) for path in written))
+        say("已生成 " + "、".join(str(path) for path in written.paths))
     return EXIT_INPUT if failed else EXIT_OK
 
 

@@ -115,3 +115,15 @@ class Tolerance:
 
 
 TOLERANCE = Tolerance()
+
+
+# Where in the standard each rule a template can break is written (for messages that
+# say which rule an office's file departs from).
+STANDARD = "GB/T 9704-2012"
+CLAUSE = {
+    "page": "§5.2.1",        # 幅面尺寸、版心尺寸（天头、订口）
+    "fonts": "§5.2.2",       # 如无特殊说明，各要素一般用3号仿宋体字
+    "grid": "§5.2.3",        # 一般每面排22行，每行排28个字
+    "headings": "§7.3.3",    # 结构层次序数：黑体、楷体、仿宋
+    "colophon": "§7.4",      # 版记
+}

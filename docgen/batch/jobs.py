@@ -136,5 +136,6 @@ def _run(job: Job, result: Result) -> None:
     profile = load_profile(loaded.minutes.profile)
     written = render_to_dir(loaded.minutes, job.source.stem, job.out_dir, list(job.formats),
                             profile=profile, force=job.force)
-    result.written += [str(p) for p in written]
+    result.warnings += [_text(p, name) for p in written.warnings]
+    result.written += [str(p) for p in written.paths]
     result.outputs = {p.name: mark(p) for p in job.outputs.values()}

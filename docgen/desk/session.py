@@ -120,7 +120,8 @@ class Desk:
         self.confine(data.get("profile"))
         text = yaml.dump(data, Dumper=_DUMPER, allow_unicode=True, sort_keys=False)
         loaded = load_minutes_text(text, "<表单>", folder=self.folder)
-        return Checked(loaded.minutes, loaded.warnings, prepare(loaded.minutes))
+        prepared = prepare(loaded.minutes)
+        return Checked(loaded.minutes, loaded.warnings + prepared.warnings, prepared)
 
     def confine(self, profile: Any) -> None:
         """A profile named as a file must lie in the draft's folder: the page cannot make

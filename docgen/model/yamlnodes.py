@@ -47,6 +47,11 @@ class Marks(dict):
         return None, None
 
 
+# Mappings whose keys are names, not fields, so no Chinese field name is translated in them:
+# a profile's ``docx_styles: {正文: 正文-仿宋}`` names docgen's style 正文, not the field body.
+NAME_MAPS = {("docx_styles",)}
+
+
 def parse_yaml(text: str, name: str, *, labels: bool = False) -> tuple[Any, Marks]:
     """Compose safely and build plain data plus a path → (line, column) map.
 
@@ -290,7 +295,7 @@ class _Builder:
         for key_node, value_node in node.value:
             key = self.key(key_node, path)
             key_line = key_node.start_mark.line + 1
-            canonical = ALIASES.get(key, key)
+            canonical = key if path[-1:] in NAME_MAPS else ALIASES.get(key, key)
             if canonical in first:
                 line, spelled = first[canonical]
                 same = "" if spelled == key else f"（“{spelled}”与“{key}”是同一个字段）"

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..atomic import make_dir, write_atomic
 from ..errors import DocgenError, Problem
 from ..layout.pages import Layout, typeset
 from ..model.minutes import Minutes
 from ..model.profile import Profile, load_profile
+
+if TYPE_CHECKING:
+    from .docx.reference import Reference
 
 FORMATS = ("pdf", "docx", "html")
 # Who draws docgen's own PDF: the typesetter's glyphs straight (render/glyphpdf.py, the
@@ -21,13 +25,30 @@ PDF_WRITERS = ("direct", "weasyprint")
 
 @dataclass
 class Rendered:
+    """The pages, the profile, the office's Word template if any, and what the template
+    departs from (GB/T 9704 rules, the draft's 版记): warnings every front prints."""
+
     layout: Layout
     profile: Profile
+    reference: Reference | None = None
+    warnings: list[Problem] = field(default_factory=list)
 
 
-def prepare(m: Minutes, profile: Profile | None = None) -> Rendered:
+def prepare(m: Minutes, profile: Profile | None = None, docx_template: Path | None = None,
+            formats: tuple[str, ...] | list[str] = FORMATS) -> Rendered:
+    """Typeset once; open and check the Word template (``--docx-template``, else the
+    profile's) when a DOCX is among ``formats``, so a bad one fails before any output."""
     profile = profile or load_profile(m.profile)
-    return Rendered(typeset(m, profile), profile)
+    r = Rendered(typeset(m, profile), profile)
+    path = docx_template or (profile.resolve(profile.docx_template) if profile.docx_template
+                             else None)
+    if "docx" in formats and path is not None:
+        from .docx.reference import load_reference      # python-docx, only for a template
+        from .placeholders import placeholders
+        context = placeholders(m, r.layout.document, profile)
+        r.reference = load_reference(path, profile, r.layout.document, context)
+        r.warnings += r.reference.warnings
+    return r
 
 
 def pdf_writer(template_dir: Path | None = None, writer: str | None = None) -> str:
@@ -72,7 +93,7 @@ def render_bytes(m: Minutes, fmt: str, profile: Profile | None = None,
         return html_to_pdf(html)
     if fmt == "docx":
         from .docx import render_docx
-        return render_docx(m, r.layout, r.profile, created=created)
+        return render_docx(m, r.layout, r.profile, created=created, reference=r.reference)
     raise DocgenError.one(f"不支持的格式“{fmt}”", hint="可选 " + "、".join(FORMATS))
 
 
@@ -85,20 +106,28 @@ def parse_formats(text: str) -> list[str]:
     return formats
 
 
+@dataclass
+class Written:
+    """The files written, and the warnings of the render (a Word template's report)."""
+
+    paths: list[Path]
+    warnings: list[Problem]
+
+
 def render_to_dir(m: Minutes, stem: str, out_dir: Path, formats: list[str],
                   profile: Profile | None = None, template_dir: Path | None = None,
-                  force: bool = False) -> list[Path]:
+                  force: bool = False, docx_template: Path | None = None) -> Written:
     """Write <stem>.<fmt> for each format; each file appears whole or not at all, and
     none is written when one of them cannot be (checked before any work is done)."""
     targets = {fmt: out_dir / f"{stem}.{fmt}" for fmt in formats}
     check_targets(out_dir, list(targets.values()), force)
-    prepared = prepare(m, profile)
+    prepared = prepare(m, profile, docx_template, formats)
     outputs = {fmt: render_bytes(m, fmt, template_dir=template_dir, prepared=prepared)
                for fmt in formats}
     make_dir(out_dir)
     for fmt, data in outputs.items():
         write_atomic(targets[fmt], data)
-    return list(targets.values())
+    return Written(list(targets.values()), prepared.warnings)
 
 
 def one_name_each(sources: list[Path]) -> tuple[list[Path], list[Problem]]:

@@ -5,6 +5,15 @@ line breaks without freezing the text, so it carries what makes Word and LibreOf
 break the same lines: the same page, the same 22 × 28 grid (``grid``), the same indents,
 named styles (``styles``) and, from the pagination, where the 版记 goes.
 
+An office's Word file (``reference``; ``profile.docx_template`` or ``--docx-template``)
+replaces python-docx's blank document as the base: its body is cleared, its styles,
+fonts, theme and page headers (a letterhead, placeholders filled in the sandbox) stay;
+its footers give way to docgen's page numbers and its page, grid and section settings
+to the GB/T page below. A docgen style the profile maps (``docx_styles``) is the
+template's own style with docgen's grid properties; its runs then name no East Asian
+font, so the style's (the office's) is the one used. Without a template the output is
+what it always was, byte for byte.
+
 Page 1 header: 纪要标志 (red, its size and horizontal scale from the profile, off the
 grid, its top edge 35 mm under the 版心 top, §10.3), 期号, the 编发 line (office one
 character in, date at a right tab one character from the right edge) and the red rule
@@ -93,25 +102,37 @@ from ...layout.header import plan_header
 from ...layout.pages import Layout
 from ...model.minutes import Minutes
 from ...model.profile import Profile
+from ..placeholders import placeholders
 from ..provenance import APP_XML
 from . import grid, oxml
 from .package import dated_zip
+from .reference import SECTION_EXTRAS, SETTINGS_EXTRAS, Reference, fill_headers, number
 from .styles import Styles, StyleSpec, furniture_specs, header_specs, spec_for_block
 
 
 def render_docx(m: Minutes, layout: Layout, profile: Profile,
-                created: dt.date | None = None) -> bytes:
-    """The minutes as DOCX bytes, laid out as ``layout`` (the typesetter's pages)."""
-    return DocxBuilder(layout, profile, created or m.date or dt.date.today()).build()
+                created: dt.date | None = None, reference: Reference | None = None) -> bytes:
+    """The minutes as DOCX bytes, laid out as ``layout`` (the typesetter's pages), built
+    on the office's Word file when ``reference`` is given (``reference``)."""
+    context = placeholders(m, layout.document, profile) if reference else {}
+    return DocxBuilder(layout, profile, created or m.date or dt.date.today(), reference,
+                       context).build()
 
 
 class DocxBuilder:
-    def __init__(self, layout: Layout, profile: Profile, created: dt.date):
+    def __init__(self, layout: Layout, profile: Profile, created: dt.date,
+                 reference: Reference | None = None, context: dict | None = None):
         self.layout = layout
         self.profile = profile
         self.created = created
-        self.document: DocxDocument = docx.Document()
-        self.styles = Styles(self.document, profile)
+        self.reference = reference
+        self.context = context or {}
+        if reference is None:
+            self.document: DocxDocument = docx.Document()
+        else:
+            self.document = docx.Document(io.BytesIO(reference.data))
+            self._clear_body()
+        self.styles = Styles(self.document, profile, reference.styles if reference else None)
         self.lines: dict[int, list[Line]] = {}      # the typesetter's lines of each block
         for page in layout.pages:
             for placed in page.lines:
@@ -122,6 +143,8 @@ class DocxBuilder:
     def build(self) -> bytes:
         self._settings()
         self._page_setup()
+        if self.reference is not None:
+            self._letterhead()
         self._footers(self.document.sections[0])
         self._header()
         last = None
@@ -148,17 +171,51 @@ class DocxBuilder:
 
     def _page_setup(self) -> None:
         sectPr = self.document.sections[0]._sectPr
+        header = grid.TOP // 2                               # no header part is used
+        margins = sectPr.find(qn("w:pgMar"))
+        if self.reference is not None and margins is not None:
+            theirs = number(margins.get(qn("w:header")))     # where the letterhead sits
+            header = theirs if theirs is not None and 0 <= theirs < grid.TOP else header
         oxml.set_page(sectPr, grid.PAGE_W, grid.PAGE_H, grid.TOP, grid.RIGHT, grid.BOTTOM,
-                      grid.LEFT, header=grid.TOP // 2,        # no header part is used
-                      footer=grid.FOLIO_FROM_BOTTOM)
+                      grid.LEFT, header=header, footer=grid.FOLIO_FROM_BOTTOM)
         oxml.set_doc_grid(sectPr, "lines", grid.LINE)
+
+    # -- the office's template ----------------------------------------------------------
+
+    def _clear_body(self) -> None:
+        """The template's body goes (sample text, its own 版记); its last section stays,
+        with its header references (the letterhead) but not its footers (docgen's folio)."""
+        body = self.document.element.body
+        sectPr = body.get_or_add_sectPr()
+        for child in list(body):
+            if child is not sectPr:
+                body.remove(child)
+        for ref in sectPr.findall(qn("w:footerReference")):
+            sectPr.remove(ref)
+            self.document.part.drop_rel(ref.get(qn("r:id")))
+        for tag in SECTION_EXTRAS:
+            oxml.remove_children(sectPr, tag)
+        for tag in SETTINGS_EXTRAS:
+            oxml.remove_children(self.document.settings.element, tag)
+
+    def _letterhead(self) -> None:
+        """The headers' placeholders filled; a header for odd pages only serves even ones
+        too (docgen turns odd/even headers on for its page numbers)."""
+        fill_headers(self.document, self.context, self.reference.name)
+        section = self.document.sections[0]
+        kinds = {r.get(qn("w:type")) for r in section._sectPr.findall(qn("w:headerReference"))}
+        if "default" in kinds and "even" not in kinds:
+            copy_header(section.header, section.even_page_header)
 
     # -- page numbers -------------------------------------------------------------------
 
     def _footers(self, section) -> None:
         spec = furniture_specs()["folio"]
         style = self.styles.use(spec)
-        for footer, align in ((section.footer, "right"), (section.even_page_footer, "left")):
+        pairs = [(section.footer, "right"), (section.even_page_footer, "left")]
+        if section.different_first_page_header_footer:      # a template's titlePg
+            pairs.append((section.first_page_footer, "right"))
+        for footer, align in pairs:
             footer.is_linked_to_previous = False
             p = footer.paragraphs[0]
             pPr = p._p.get_or_add_pPr()
@@ -276,7 +333,7 @@ class DocxBuilder:
             if i and (skipped or not lines[i - 1].hang):
                 p.add_run().add_break()
             for text, role, scale in row:
-                rPr = self._rPr(role)
+                rPr = self._body_rPr(p, role)
                 if scale is not None:
                     oxml.set_scale(rPr, scale)
                 self._text_run(p, text, rPr)
@@ -287,10 +344,10 @@ class DocxBuilder:
         if block.kind == "printed":
             oxml.set_tabs(p._p.get_or_add_pPr(), [("right", grid.TEXT_W - grid.COLOPHON_CHAR)])
             self._text_run(p, block.spans[0].text + "\t" + block.spans[1].text,
-                           self._rPr(block.spans[0].font))
+                           self._body_rPr(p, block.spans[0].font))
             return
         for span in block.spans:
-            self._text_run(p, span.text, self._rPr(span.font))
+            self._text_run(p, span.text, self._body_rPr(p, span.font))
 
     def _paragraph(self, spec: StyleSpec, before: int = 0, after: int = 0,
                    line: int | None = None) -> Paragraph:
@@ -308,6 +365,12 @@ class DocxBuilder:
         if spec.align != made.align:
             oxml.set_jc(pPr, spec.align)
         return p
+
+    def _body_rPr(self, p: Paragraph, role: str):
+        """A run's properties; none in a template's style that already sets its font."""
+        if self.styles.inherits(p._p.pPr.pStyle.val, role):
+            return oxml.element("rPr")
+        return self._rPr(role)
 
     def _rPr(self, role: str, latin_role: str | None = None):
         rPr = oxml.element("rPr")
@@ -352,6 +415,7 @@ class DocxBuilder:
         last_body._p.get_or_add_pPr().append(first)     # sectPr is the last child of pPr
         oxml.remove_children(body_sectPr, "footerReference")
         oxml.remove_children(body_sectPr, "headerReference")
+        oxml.remove_children(body_sectPr, "titlePg")    # a template's first-page letterhead
         oxml.set_section_start(body_sectPr, start)
         section = self.document.sections[-1]
         for footer in (section.footer, section.even_page_footer):
@@ -402,6 +466,27 @@ class DocxBuilder:
         props.comments = ""
         props.language = "zh-CN"
         oxml.set_application(self.document.part.package, APP_XML)
+
+
+def copy_header(source, target) -> None:
+    """``target`` (a new header part) made a copy of ``source``, pictures included: its
+    relationships (a logo's image) are related anew from the target's part."""
+    target.is_linked_to_previous = False
+    src, dst = source.part, target.part
+    hdr = dst.element
+    for child in list(hdr):
+        hdr.remove(child)
+    for child in source._element:
+        hdr.append(copy.deepcopy(child))
+    ids = {qn("r:id"), qn("r:embed"), qn("r:link"), qn("r:pict")}
+    for el in hdr.iter():
+        for attr in ids & set(el.attrib):
+            rel = src.rels.get(el.get(attr))
+            if rel is None:
+                continue
+            new = (dst.relate_to(rel.target_ref, rel.reltype, is_external=True) if rel.is_external
+                   else dst.relate_to(rel.target_part, rel.reltype))
+            el.set(attr, new)
 
 
 # -- header geometry shared with the PDF ---------------------------------------------------

@@ -13,6 +13,7 @@ id collides with a built-in one (Word's "Body Text" has the id ``BodyText``).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from docx.document import Document as DocxDocument
@@ -29,6 +30,7 @@ ALIGN = {"justify": "both", "left": "left", "right": "right", "center": "center"
 # How justified body paragraphs are aligned in the DOCX. See ``builder`` (module
 # docstring, "Punctuation") for why this is not plain "both".
 JUSTIFY = "left"
+NS = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
 
 
 @dataclass(frozen=True)
@@ -145,13 +147,21 @@ def furniture_specs() -> dict[str, StyleSpec]:
 
 
 class Styles:
-    """Creates styles in a python-docx document on first use; returns their ids."""
+    """Creates styles in a python-docx document on first use; returns their ids.
 
-    def __init__(self, document: DocxDocument, profile: Profile):
+    ``mapped`` (docgen style name → style id) is given for an office's template: those
+    styles are adopted instead of created, and the template's other styles keep their
+    theme fonts (its theme is the office's, not python-docx's Japanese default).
+    """
+
+    def __init__(self, document: DocxDocument, profile: Profile,
+                 mapped: dict[str, str] | None = None):
         self.document = document
         self.profile = profile
         self.fonts = profile.fonts
         self.made: dict[str, StyleSpec] = {}
+        self.mapped = mapped
+        self.roles: dict[str, str] = {}      # adopted style id → the role its font serves
         self._bases: dict[str, object] = {}
         self._defaults()
 
@@ -163,27 +173,33 @@ class Styles:
     def _defaults(self) -> None:
         """docDefaults and Normal: 三号仿宋, Times New Roman, exact pitch, −0.25 pt, zh-CN."""
         styles = self.document.styles.element
-        for rfonts in list(styles.iter(qn("w:rFonts"))):
+        for rfonts in list(styles.iter(qn("w:rFonts")) if self.mapped is None else ()):
             # the template's built-in styles (标题 1 …) name theme fonts, which would win
             # over the names below and set Chinese in the theme's Japanese face
             for name in [a for a in rfonts.attrib if a.endswith("Theme") or a.endswith("theme")]:
                 del rfonts.attrib[name]
             if not len(rfonts.attrib):
                 rfonts.getparent().remove(rfonts)
-        defaults = styles.find(qn("w:docDefaults"))
-        rPr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+        rPr, pPr = default_properties(styles)
         oxml.set_fonts(rPr, self.font("fangsong"), self.font("latin"))
         oxml.set_size(rPr, grid.BODY_HALF_POINTS)
         oxml.set_lang(rPr)
-        pPr = defaults.find(qn("w:pPrDefault")).find(qn("w:pPr"))
         oxml.set_line_exact(pPr, grid.LINE)
 
-        normal = self.document.styles["Normal"]
+        normal = self._base("Normal")
         npPr = normal.element.get_or_add_pPr()
+        # a template's Normal may indent (firstLineChars="200"), number or scale everything
+        # based on it, which would override docgen's absolute indents and break the grid
+        for props, tags in ((pPr, ("ind", "numPr")), (npPr, ("ind", "numPr"))):
+            for tag in tags:
+                oxml.remove_children(props, tag)
         oxml.set_flag(npPr, "widowControl", False)   # the typesetter keeps no widows: 22 lines
         oxml.set_line_exact(npPr, grid.LINE)
         oxml.set_jc(npPr, "both")
         nrPr = normal.element.get_or_add_rPr()
+        for tag in ("w", "position"):
+            oxml.remove_children(nrPr, tag)
+            oxml.remove_children(rPr, tag)
         oxml.set_fonts(nrPr, self.font("fangsong"), self.font("latin"))
         oxml.set_size(nrPr, grid.BODY_HALF_POINTS)
         oxml.set_char_spacing(nrPr, grid.CHAR_SPACING)
@@ -192,20 +208,70 @@ class Styles:
 
     # -- named styles -------------------------------------------------------------------
 
+    def _base(self, name: str):
+        if name not in self._bases:
+            try:
+                self._bases[name] = self.document.styles[name]
+            except KeyError:        # a template whose default style is not called Normal
+                self._bases[name] = self.document.styles.default(WD_STYLE_TYPE.PARAGRAPH)
+        return self._bases[name]
+
     def use(self, spec: StyleSpec) -> str:
-        """The style's id, creating the style the first time."""
+        """The style's id: a template's style the profile maps it to, else docgen's own,
+        each made (adopted or created) the first time."""
+        target = (self.mapped or {}).get(spec.name)
+        if target is None:
+            return self._own(spec)
+        if target not in self.made:
+            self._adopt(spec, target)
+            self.made[target] = spec
+        return target
+
+    # -- a template's styles ------------------------------------------------------------
+
+    def inherits(self, style_id: str, role: str) -> bool:
+        """Whether a run of ``role`` in a paragraph of this style takes the style's font
+        (an adopted style's East Asian font is the template's: runs must not name another)."""
+        return self.roles.get(style_id) == role
+
+    def _adopt(self, spec: StyleSpec, style_id: str) -> None:
+        """The template's style, its name, id and East Asian font kept, with docgen's grid
+        properties (size, exact pitch, indents, character spacing, snap)."""
+        el = style_element(self.document, style_id)
+        east = east_asian_font(self.document, style_id) or self.font(spec.role)
+        pPr = el.get_or_add_pPr()
+        oxml.remove_children(pPr, "numPr")          # docgen writes its numbers as text
+        # what docgen's own styles inherit from Normal, which a template's may not be based on
+        oxml.set_flag(pPr, "widowControl", False)
+        for tag, on in spec.flags.items():
+            oxml.set_flag(pPr, tag, on)
+        oxml.set_snap_to_grid(pPr, spec.snap)
+        oxml.set_line_exact(pPr, spec.line, before=spec.before)
+        oxml.set_indent(pPr, left=spec.left, right=spec.right, first=spec.first)
+        oxml.set_jc(pPr, spec.align)
+        if spec.outline is not None:
+            oxml.set_outline_level(pPr, spec.outline)
+        rPr = el.get_or_add_rPr()
+        oxml.remove_children(rPr, "w")              # a horizontal scale would break the grid
+        oxml.set_fonts(rPr, east, self.font(spec.latin_role or "latin"))
+        oxml.set_char_spacing(rPr, spec.char_spacing)
+        oxml.set_kern(rPr, 0)
+        oxml.set_size(rPr, spec.half_points)
+        self.roles[style_id] = spec.role
+
+    def _own(self, spec: StyleSpec) -> str:
         made = self.made.get(spec.style_id)
         if made is None:
             self._create(spec)
             self.made[spec.style_id] = spec
         return spec.style_id
 
-    def _base(self, name: str):
-        if name not in self._bases:
-            self._bases[name] = self.document.styles[name]
-        return self._bases[name]
-
     def _create(self, spec: StyleSpec) -> None:
+        if self.mapped is not None:
+            # a template made from a docgen DOCX already has docgen's ids: redefined here
+            old = style_element(self.document, spec.style_id)
+            if old is not None:
+                old.getparent().remove(old)
         # python-docx's add_style() and styles[name] each scan all ~160 template styles by
         # name; our ids are unique by construction, so the styles part is extended directly
         # (a third of the DOCX time went to those scans; benchmarks/README.md)
@@ -237,3 +303,70 @@ class Styles:
     def run_fonts(self, rPr, role: str, latin_role: str | None = None) -> None:
         latin = self.font(latin_role) if latin_role else self.font("latin")
         oxml.set_fonts(rPr, self.font(role), latin)
+
+
+def default_properties(styles) -> tuple[object, object]:
+    """docDefaults' run and paragraph properties, added where a template has none."""
+    defaults = styles.find(qn("w:docDefaults"))
+    if defaults is None:
+        defaults = oxml.element("docDefaults")
+        styles.insert(0, defaults)
+    found = []
+    for outer, inner in (("rPrDefault", "rPr"), ("pPrDefault", "pPr")):
+        holder = defaults.find(qn(f"w:{outer}"))
+        if holder is None:
+            holder = oxml.element(outer)
+            defaults.append(holder) if outer == "pPrDefault" else defaults.insert(0, holder)
+        props = holder.find(qn(f"w:{inner}"))
+        if props is None:
+            props = oxml.element(inner)
+            holder.append(props)
+        found.append(props)
+    return found[0], found[1]
+
+
+# -- a template's styles, read ----------------------------------------------------------
+
+def style_element(document, style_id: str):
+    for el in document.styles.element.findall(qn("w:style")):
+        if el.get(qn("w:styleId")) == style_id:
+            return el
+    return None
+
+
+def style_chain(document, style_id: str | None, own_only: bool = False) -> Iterator:
+    """The style and those it is based on, nearest first; ``own_only`` stops at the
+    default paragraph style (Normal), whose properties in the output are docgen's."""
+    seen = set()
+    while style_id and style_id not in seen:
+        seen.add(style_id)
+        el = style_element(document, style_id)
+        if el is None or (own_only and el.get(qn("w:default")) in ("1", "true")):
+            return
+        yield el
+        based = el.find(qn("w:basedOn"))
+        style_id = based.get(qn("w:val")) if based is not None else None
+
+
+def inherited(document, style_id: str | None, path: str, attr: str,
+              own_only: bool = False) -> str | None:
+    """An attribute as the style sets it or inherits it: its basedOn chain, then (unless
+    ``own_only``) the document defaults."""
+    for el in style_chain(document, style_id, own_only):
+        found = el.find(path, NS)
+        if found is not None and found.get(qn(f"w:{attr}")) is not None:
+            return found.get(qn(f"w:{attr}"))
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    if defaults is not None and not own_only:
+        for part in ("w:rPrDefault/", "w:pPrDefault/"):
+            found = defaults.find(part + path, NS)
+            if found is not None and found.get(qn(f"w:{attr}")) is not None:
+                return found.get(qn(f"w:{attr}"))
+    return None
+
+
+def east_asian_font(document, style_id: str) -> str | None:
+    """The Chinese font the template style names (itself or a style it is based on), which
+    docgen keeps. None when only the default style (docgen's Normal) or a theme names one:
+    then the font of docgen's own style (黑体 for a heading) is used."""
+    return inherited(document, style_id, "w:rPr/w:rFonts", "eastAsia", own_only=True) or None
