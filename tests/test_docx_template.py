@@ -194,6 +194,16 @@ def test_libreoffice_shows_the_letterhead(converted, seed):
         assert all(f"第{seed.session}次" in WS.sub("", page.get_text()) for page in document[:2])
 
 
+def test_audit_takes_the_letterhead_for_no_line_of_the_document(office, converted):
+    """docgen audit of the DOCX made on the template: the letterhead in the 天头 is the
+    office's, not a line of the 纪要, so the layout still conforms."""
+    from docgen.audit.api import audit_docx_bytes
+    _, data = office
+    _, pdf = converted
+    report = audit_docx_bytes(data, "office.docx", layout_pdf=pdf.read_bytes())
+    assert report.conforms, [f.as_dict() for f in report.breaches]
+
+
 # --- (c) a template off the GB/T page -------------------------------------------------------
 
 def test_top_margin_reported_and_page_kept(seed, tmp_path):

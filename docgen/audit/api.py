@@ -94,7 +94,7 @@ def audit_docx_bytes(data: bytes, name: str, profile: Profile | None = None,
         return report
     layout = Report(name, "docx-pdf")
     with damaged_is_refused(name, "PDF"):
-        audit_measure(measure_pdf(pdf, name), layout, profile, "docx-pdf")
+        audit_measure(measure_pdf(pdf, name, settings.header_texts), layout, profile, "docx-pdf")
     wanted = LAYOUT_RULES | (set() if grid_known else {"page.lines"})
     report.findings.extend(f for f in layout.findings if f.rule.id in wanted)
     report.measured["libreoffice_pdf"] = layout.measured

@@ -196,6 +196,7 @@ class DocxSettings:
     paragraphs: list[ParaProps]
     footers: list[Footer]
     even_and_odd: bool
+    header_texts: frozenset[str] = frozenset()   # what the page headers print (a letterhead)
 
     def body_runs(self) -> Counter[tuple[str | None, float | None]]:
         """(face, size) → how many Chinese characters are set so."""
@@ -245,4 +246,19 @@ def read_docx_settings(document, name: str) -> DocxSettings:
         footers.append(_footer("default", first.footer, styles))
         footers.append(_footer("even", first.even_page_footer, styles))
     return DocxSettings(name, sections, paragraphs, footers,
-                        bool(document.settings.odd_and_even_pages_header_footer))
+                        bool(document.settings.odd_and_even_pages_header_footer),
+                        _header_texts(document))
+
+
+def _header_texts(document) -> frozenset[str]:
+    """The text of every page-header paragraph, spaces removed: an office's letterhead,
+    which GB/T 9704 does not place and the layout measurement must not take for a line."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    texts = set()
+    for rel in document.part.rels.values():
+        if rel.reltype == RT.HEADER and not rel.is_external:
+            for p in rel.target_part.element.iter(f"{W}p"):
+                text = "".join(t.text or "" for t in p.iter(f"{W}t"))
+                if plain := "".join(text.split()):
+                    texts.add(plain)
+    return frozenset(texts)

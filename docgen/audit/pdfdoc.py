@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from ..gbt9704 import PAGE, mm
 from ..parse.pdf import (LABEL_START, PRINTED_LINE, PdfPage, PLine, grid, is_folio, read_pages,
                          readable_lines)
 
@@ -128,9 +129,16 @@ def _plain(pl: PLine) -> str:
     return re.sub(r"[\s\u3000]", "", pl.text())
 
 
-def measure_pdf(data: bytes, name: str) -> PdfMeasure:
-    """Read a PDF and measure its grid; refusal messages as ``docgen parse`` gives them."""
+def measure_pdf(data: bytes, name: str, letterhead: frozenset[str] = frozenset()) -> PdfMeasure:
+    """Read a PDF and measure its grid; refusal messages as ``docgen parse`` gives them.
+
+    ``letterhead``: the texts of a DOCX's page headers; lines that print them in the 天头
+    are the office's letterhead, not the document's, and are left out."""
     _, pages = read_pages(data, name, rules=True)
+    if letterhead:
+        for page in pages:
+            page.lines = [pl for pl in page.lines
+                          if not (pl.y < mm(PAGE.top_mm) and _plain(pl) in letterhead)]
     lines = [pl for page in pages for pl in page.lines]
     kept = readable_lines(lines, name)
     body_size, cell, left, pitch = grid(kept)
