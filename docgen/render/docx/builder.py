@@ -87,6 +87,7 @@ import copy
 import datetime as dt
 import io
 import math
+import re
 
 import docx
 from docx.document import Document as DocxDocument
@@ -108,6 +109,11 @@ from . import grid, oxml
 from .package import dated_zip
 from .reference import SECTION_EXTRAS, SETTINGS_EXTRAS, Reference, fill_headers, number
 from .styles import Styles, StyleSpec, furniture_specs, header_specs, spec_for_block
+
+
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+RUN_BREAKS = {"\t": "tab", "\n": "br", "\r": "br"}
+RUN_PIECES = re.compile(r"[\t\n\r]|[^\t\n\r]+")
 
 
 def render_docx(m: Minutes, layout: Layout, profile: Profile,
@@ -379,11 +385,21 @@ class DocxBuilder:
 
     @staticmethod
     def _text_run(p: Paragraph, text: str, rPr) -> None:
-        run = p.add_run(text)          # python-docx escapes < > & " and turns \t into w:tab
-        old = run._r.find(qn("w:rPr"))
-        if old is not None:
-            run._r.remove(old)
-        run._r.insert(0, copy.deepcopy(rPr))
+        """A run of ``text`` with a copy of ``rPr``: w:t pieces, a w:tab for each tab and
+        a w:br for each line break, built directly (python-docx's run.text setter, which
+        makes the same XML one character at a time, was a fifth of a DOCX's time)."""
+        r = oxml.element("r")
+        r.append(copy.deepcopy(rPr))
+        for piece in RUN_PIECES.findall(text):
+            if piece in RUN_BREAKS:
+                r.append(oxml.element(RUN_BREAKS[piece]))
+            else:
+                t = oxml.element("t")
+                t.text = piece
+                if len(piece.strip()) < len(piece):      # as python-docx marks it
+                    t.set(XML_SPACE, "preserve")
+                r.append(t)
+        p._p.append(r)
 
     # -- 版记 ---------------------------------------------------------------------------
 
