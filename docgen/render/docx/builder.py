@@ -139,6 +139,7 @@ class DocxBuilder:
             self.document = docx.Document(io.BytesIO(reference.data))
             self._clear_body()
         self.styles = Styles(self.document, profile, reference.styles if reference else None)
+        self._rPrs: dict[tuple[str, str | None], object] = {}
         self.lines: dict[int, list[Line]] = {}      # the typesetter's lines of each block
         for page in layout.pages:
             for placed in page.lines:
@@ -360,9 +361,8 @@ class DocxBuilder:
         """A new body paragraph in ``spec``'s style; direct spacing only when it differs."""
         style_id = self.styles.use(spec)
         made = self.styles.made[style_id]
-        p = self.document.add_paragraph()
-        pPr = p._p.get_or_add_pPr()
-        pPr.get_or_add_pStyle().val = style_id
+        p = self._new_paragraph(style_id)
+        pPr = p._p.pPr
         line = line or made.line
         if before or after or line != made.line:
             oxml.set_line_exact(pPr, line, before=before, after=after)
@@ -372,6 +372,22 @@ class DocxBuilder:
             oxml.set_jc(pPr, spec.align)
         return p
 
+    def _new_paragraph(self, style_id: str) -> Paragraph:
+        """``<w:p><w:pPr><w:pStyle/></w:pPr></w:p>`` at the body's end, before its final
+        sectPr, as python-docx's add_paragraph puts it (built directly: its element
+        helpers search every child's tag on each insertion)."""
+        pPr = oxml.element("pPr")
+        pPr.append(oxml.element("pStyle", val=style_id))
+        el = oxml.element("p")
+        el.append(pPr)
+        body = self.document.element.body
+        end = body.sectPr
+        if end is None:
+            body.append(el)
+        else:
+            end.addprevious(el)
+        return Paragraph(el, self.document._body)
+
     def _body_rPr(self, p: Paragraph, role: str):
         """A run's properties; none in a template's style that already sets its font."""
         if self.styles.inherits(p._p.pPr.pStyle.val, role):
@@ -379,9 +395,12 @@ class DocxBuilder:
         return self._rPr(role)
 
     def _rPr(self, role: str, latin_role: str | None = None):
-        rPr = oxml.element("rPr")
-        self.styles.run_fonts(rPr, role, latin_role)
-        return rPr
+        """A run's fonts for ``role``, a copy the caller may change (made once per role)."""
+        made = self._rPrs.get((role, latin_role))
+        if made is None:
+            made = self._rPrs[role, latin_role] = oxml.element("rPr")
+            self.styles.run_fonts(made, role, latin_role)
+        return copy.deepcopy(made)
 
     @staticmethod
     def _text_run(p: Paragraph, text: str, rPr) -> None:
