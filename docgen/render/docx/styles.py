@@ -243,14 +243,7 @@ class Styles:
         oxml.remove_children(pPr, "numPr")          # docgen writes its numbers as text
         # what docgen's own styles inherit from Normal, which a template's may not be based on
         oxml.set_flag(pPr, "widowControl", False)
-        for tag, on in spec.flags.items():
-            oxml.set_flag(pPr, tag, on)
-        oxml.set_snap_to_grid(pPr, spec.snap)
-        oxml.set_line_exact(pPr, spec.line, before=spec.before)
-        oxml.set_indent(pPr, left=spec.left, right=spec.right, first=spec.first)
-        oxml.set_jc(pPr, spec.align)
-        if spec.outline is not None:
-            oxml.set_outline_level(pPr, spec.outline)
+        grid_paragraph(pPr, spec)
         rPr = el.get_or_add_rPr()
         oxml.remove_children(rPr, "w")              # a horizontal scale would break the grid
         oxml.set_fonts(rPr, east, self.font(spec.latin_role or "latin"))
@@ -285,14 +278,7 @@ class Styles:
         if next_el is None:
             el.insert(el.index(el.find(qn("w:basedOn"))) + 1, oxml.element("next", val=spec.style_id))
         pPr = el.get_or_add_pPr()
-        for tag, on in spec.flags.items():
-            oxml.set_flag(pPr, tag, on)
-        oxml.set_snap_to_grid(pPr, spec.snap)
-        oxml.set_line_exact(pPr, spec.line, before=spec.before)
-        oxml.set_indent(pPr, left=spec.left, right=spec.right, first=spec.first)
-        oxml.set_jc(pPr, spec.align)
-        if spec.outline is not None:
-            oxml.set_outline_level(pPr, spec.outline)
+        grid_paragraph(pPr, spec)
         rPr = el.get_or_add_rPr()
         self.run_fonts(rPr, spec.role, spec.latin_role)
         if spec.color:
@@ -370,3 +356,17 @@ def east_asian_font(document, style_id: str) -> str | None:
     docgen keeps. None when only the default style (docgen's Normal) or a theme names one:
     then the font of docgen's own style (黑体 for a heading) is used."""
     return inherited(document, style_id, "w:rPr/w:rFonts", "eastAsia", own_only=True) or None
+
+
+def grid_paragraph(pPr, spec: StyleSpec) -> None:
+    """A style's paragraph properties that keep its lines on the grid: the spec's flags,
+    grid snap, exact pitch, indents, alignment and outline level (set in schema order, so
+    docgen's own styles and a template's adopted ones get the same XML)."""
+    for tag, on in spec.flags.items():
+        oxml.set_flag(pPr, tag, on)
+    oxml.set_snap_to_grid(pPr, spec.snap)
+    oxml.set_line_exact(pPr, spec.line, before=spec.before)
+    oxml.set_indent(pPr, left=spec.left, right=spec.right, first=spec.first)
+    oxml.set_jc(pPr, spec.align)
+    if spec.outline is not None:
+        oxml.set_outline_level(pPr, spec.outline)
