@@ -288,6 +288,21 @@ def body_rows(rendered: Rendered, pdf: Path) -> dict[int, list[str]]:
     return out
 
 
+BODY_KINDS = frozenset({"preamble", "intro", "topic", "item1", "item2", "item3", "para"})
+
+
+def matched_lines(rendered: Rendered, pdf: Path) -> tuple[int, int]:
+    """(body lines LibreOffice sets as the typesetter does, body lines)."""
+    rows = body_rows(rendered, pdf)
+    same = total = 0
+    for page in rendered.layout.pages:
+        for placed, text in zip(page.lines, rows[page.number]):
+            if placed.block.kind in BODY_KINDS:
+                total += 1
+                same += WS.sub("", placed.line.text) == text
+    return same, total
+
+
 def test_same_pages_as_the_layout(converted):
     seed, pdf = converted["seed"]
     assert len(pdf_rows(pdf)) == len(seed.layout.pages) == 12
@@ -330,14 +345,7 @@ def test_28_characters_on_full_lines(converted):
 def test_body_lines_match_the_typesetter(converted):
     """At least 85 % of the 177 body lines (the printed seed's) are identical."""
     seed, pdf = converted["seed"]
-    rows = body_rows(seed, pdf)
-    body_kinds = {"preamble", "intro", "topic", "item1", "item2", "item3", "para"}
-    same = total = 0
-    for page in seed.layout.pages:
-        for placed, text in zip(page.lines, rows[page.number]):
-            if placed.block.kind in body_kinds:
-                total += 1
-                same += WS.sub("", placed.line.text) == text
+    same, total = matched_lines(seed, pdf)
     assert total == 177
     assert same / total >= 0.85, f"{same}/{total}"
 

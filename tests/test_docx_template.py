@@ -33,12 +33,11 @@ from docgen.render.api import prepare, render_bytes
 from docgen.render.docx import grid
 from docgen.render.docx.styles import spec_for_block
 
-from test_docx import NS, WS, body_rows, q
+from test_docx import NS, WS, matched_lines, q
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "fixtures" / "suzhou-2020-96.yaml"
 SUZHOU = ROOT / "docgen" / "profiles" / "suzhou.yaml"
-BODY_KINDS = {"preamble", "intro", "topic", "item1", "item2", "item3", "para"}
 BODY_STYLE = "正文-仿宋"
 BODY_FONT = "仿宋"
 
@@ -166,18 +165,6 @@ def converted(office, seed, tmp_path_factory):
     pdf = tmp_path_factory.mktemp("lo") / "office.pdf"
     pdf.write_bytes(pdfs[0])
     return SimpleNamespace(layout=prepared.layout, profile=prepared.profile), pdf
-
-
-def matched_lines(rendered, pdf: Path) -> tuple[int, int]:
-    """(body lines LibreOffice sets as the typesetter does, body lines): test_docx's measure."""
-    rows = body_rows(rendered, pdf)
-    same = total = 0
-    for page in rendered.layout.pages:
-        for placed, text in zip(page.lines, rows[page.number]):
-            if placed.block.kind in BODY_KINDS:
-                total += 1
-                same += WS.sub("", placed.line.text) == text
-    return same, total
 
 
 def test_libreoffice_keeps_the_body_lines(converted):
