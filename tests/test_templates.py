@@ -183,3 +183,11 @@ def test_shipped_plain_and_taoda_templates_render(tmp_path, name, mark):
     else:
         assert [s["text"] for s in marks] == [mark] and marks[0]["color"] == 0
     assert not page.get_drawings()          # no red rule in either
+
+
+@pytest.mark.parametrize("name", ["../../etc/passwd", "a/b", "..\\x", ".."])
+def test_a_template_name_cannot_leave_the_template_folders(name):
+    from docgen.model import load_profile
+    with pytest.raises(DocgenError, match="不能含路径") as info:
+        load_profile(name)
+    assert info.value.problems[0].path == "profile"

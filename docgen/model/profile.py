@@ -218,6 +218,10 @@ def profile_file(name_or_path: str) -> Path:
     candidate = Path(name_or_path)
     if candidate.suffix in {".yaml", ".yml"}:
         return candidate
+    if "/" in name_or_path or "\\" in name_or_path or name_or_path in {".", ".."}:
+        # a name is looked up inside the template folders; "../x" would leave them
+        raise DocgenError.one("版式名称不能含路径（/ 或 \\）", path="profile",
+                              hint="版式文件请写文件名，以 .yaml 结尾；模板名见 docgen templates")
     for folder in template_dirs():
         for path in (folder / f"{name_or_path}.yaml", folder / name_or_path / "profile.yaml"):
             try:
