@@ -253,12 +253,11 @@ def read_docx_settings(document, name: str) -> DocxSettings:
 def _header_texts(document) -> frozenset[str]:
     """The text of every page-header paragraph, spaces removed: an office's letterhead,
     which GB/T 9704 does not place and the layout measurement must not take for a line."""
-    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from ..parse.docx import header_parts
     texts = set()
-    for rel in document.part.rels.values():
-        if rel.reltype == RT.HEADER and not rel.is_external:
-            for p in rel.target_part.element.iter(f"{W}p"):
-                text = "".join(t.text or "" for t in p.iter(f"{W}t"))
-                if plain := "".join(text.split()):
-                    texts.add(plain)
+    for part in header_parts(document):
+        for p in part.element.iter(f"{W}p"):
+            text = "".join(t.text or "" for t in p.iter(f"{W}t"))
+            if plain := "".join(text.split()):
+                texts.add(plain)
     return frozenset(texts)

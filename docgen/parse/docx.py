@@ -108,6 +108,14 @@ def _inside(el, tag: str) -> bool:
     return False
 
 
+def header_parts(document) -> list:
+    """The document's page-header parts (a letterhead): what docgen keeps from an office's
+    Word template and what the audit does not take for the document's own lines."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    return [rel.target_part for rel in document.part.rels.values()
+            if rel.reltype == RT.HEADER and not rel.is_external]
+
+
 def paragraph_elements(body) -> Iterator:
     for el in body.iterchildren():
         if el.tag == W + "p":

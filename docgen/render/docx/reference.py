@@ -73,11 +73,10 @@ def load_reference(path: Path, profile: Profile, doc: Document,
 
 def fill_headers(document, context: Mapping[str, Any], name: str) -> None:
     """Every page header's placeholders filled in place (the letterhead)."""
-    from docx.opc.constants import RELATIONSHIP_TYPE as RT
-    for rel in list(document.part.rels.values()):
-        if rel.reltype == RT.HEADER and not rel.is_external:
-            for p in rel.target_part.element.iter(qn("w:p")):
-                fill_paragraph(p, context, name, "Word 模板的页眉")
+    from ...parse.docx import header_parts
+    for part in header_parts(document):
+        for p in part.element.iter(qn("w:p")):
+            fill_paragraph(p, context, name, "Word 模板的页眉")
 
 
 def read_template(path: Path) -> bytes:
@@ -309,11 +308,12 @@ def letterhead_report(document, name: str) -> list[Problem]:
     """A header taller than the 天头 leaves pushes the body down in Word, WPS and
     LibreOffice (measured: four lines of letterhead moved every body line): say so, with
     the header's height as docgen's styles will make it (an estimate)."""
+    from ...parse.docx import header_parts
     sectPr = document.element.body.find(qn("w:sectPr"))
     margins = sectPr.find(qn("w:pgMar")) if sectPr is not None else None
     theirs = number(margins.get(qn("w:header"))) if margins is not None else None
     distance = theirs if theirs is not None and 0 <= theirs < grid.TOP else grid.TOP // 2
-    tallest = max((_block_height(document, part.element) for part in _headers(document)),
+    tallest = max((_block_height(document, part.element) for part in header_parts(document)),
                   default=0)
     if distance + tallest <= grid.TOP:
         return []
@@ -322,12 +322,6 @@ def letterhead_report(document, name: str) -> list[Problem]:
         f"{pt_to_mm(tallest / 20):.0f} mm，超出天头 {PAGE.top_mm:g} mm，会把正文下推，正文行不在 "
         f"{STANDARD} {CLAUSE['page']} 的位置上", file=name, path=FIELD,
         hint="在模板中减少页眉的行数或字号，或减小“页眉距边界”")]
-
-
-def _headers(document) -> list:
-    from docx.opc.constants import RELATIONSHIP_TYPE as RT
-    return [rel.target_part for rel in document.part.rels.values()
-            if rel.reltype == RT.HEADER and not rel.is_external]
 
 
 def _block_height(document, container) -> int:
