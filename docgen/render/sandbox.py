@@ -18,7 +18,7 @@ No template reaches a file or the network: the loader is a folder's FileSystemLo
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from types import FrameType
 from typing import Any
 
@@ -57,7 +57,7 @@ def bounded_render(template: jinja2.Template, context: Mapping[str, Any]) -> str
     previous = sys.gettrace()
     sys.settrace(steps.call)
     try:
-        for piece in _generate(template, context):
+        for piece in template.generate(context):
             size += len(piece)
             if size > MAX_OUTPUT:
                 raise SecurityError(f"模板输出超过 {MAX_OUTPUT:,} 个字符")
@@ -65,10 +65,6 @@ def bounded_render(template: jinja2.Template, context: Mapping[str, Any]) -> str
     finally:
         sys.settrace(previous)
     return "".join(pieces)
-
-
-def _generate(template: jinja2.Template, context: Mapping[str, Any]) -> Iterator[str]:
-    yield from template.generate(context)
 
 
 class _Steps:
