@@ -20,8 +20,11 @@ DATE = re.compile(rf"(?:(?P<y>\d{{4}}|{_CN_YEAR})\s*年)?\s*"
                   rf"(?P<m>\d{{1,2}}|{CN}{{1,3}})\s*月\s*(?P<d>\d{{1,2}}|{CN}{{1,4}})\s*[日号]")
 FULL_DATE = re.compile(rf"^(?:\d{{4}}|{_CN_YEAR})\s*年\s*(?:\d{{1,2}}|{CN}{{1,3}})"
                        rf"\s*月\s*(?:\d{{1,2}}|{CN}{{1,4}})\s*日$")
+# A web page's date and time: "-04-08" after the year, "09:35:26" after the day.
+_MONTH_DAY = r"\s*[-/.]\s*(?P<m>\d{1,2})\s*[-/.]\s*(?P<d>\d{1,2})"
+_CLOCK = r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
 # "2022-04-08" or "2022-01-06 09:35:26" alone on a line: the date a web page stamps its article with.
-STAMP = re.compile(r"^(?P<y>\d{4})\s*[-/.]\s*(?P<m>\d{1,2})\s*[-/.]\s*(?P<d>\d{1,2})(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$")
+STAMP = re.compile(rf"^(?P<y>\d{{4}}){_MONTH_DAY}{_CLOCK}$")
 # The date as the print sets it under the 编发单位 and in the 印发 line (a fragment).
 PRINTED_DATE = r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
 PUBLISH = re.compile(r"(?:(?:发布|生成|成文|公开)?(?:时间|日期)|发布于)\s*[：:]\s*(?P<y>\d{4})\s*[-年/.]\s*(?P<m>\d{1,2})"
@@ -31,8 +34,7 @@ PUBLISH = re.compile(r"(?:(?:发布|生成|成文|公开)?(?:时间|日期)|发�
 # A page's stamp line that carries more than the date: "2022-03-23 11:18:04 编辑: 刘燕 阅读次数:2236",
 # "来源:县政府办2018-10-15". The date is the page's publish date when the line also names one of
 # the page's own fields (来源, 编辑, 作者, 阅读 …) and is short, as a stamp line is.
-_STAMP_DATE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*[-/.]\s*(?P<m>\d{1,2})\s*[-/.]\s*(?P<d>\d{1,2})(?!\d)"
-                         r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?")
+_STAMP_DATE = re.compile(rf"(?<!\d)(?P<y>(?:19|20)\d{{2}}){_MONTH_DAY}(?!\d){_CLOCK}")
 _STAMP_LABEL = re.compile(r"来源|编辑|责编|作者|审核|阅读|浏览|点击|访问|供稿|稿源|记者|发布")
 
 
