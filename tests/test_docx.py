@@ -144,6 +144,25 @@ def test_named_styles(seed):
     assert used <= ids
 
 
+
+STYLE_REFS = ("pStyle", "rStyle", "tblStyle", "basedOn", "next", "link")
+
+
+def test_only_the_styles_it_uses(seed):
+    """The blank is cut: Word's defaults and docgen's styles, every reference defined, no
+    Word 2010 copy of the styles and no list numbering (docgen numbers in text)."""
+    styles = seed.xml("word/styles.xml").findall("w:style", NS)
+    ids = {s.get(q("styleId")) for s in styles}
+    extra = {s.get(q("styleId")) for s in styles
+             if s.get(q("default")) != "1" and not s.get(q("styleId")).startswith("Dg")}
+    assert not extra
+    assert seed.xml("word/styles.xml").find("w:latentStyles", NS) is not None
+    parts = [n for n in seed.zip.namelist() if n.startswith("word/") and n.endswith(".xml")]
+    refs = {el.get(q("val")) for n in parts for tag in STYLE_REFS for el in seed.xml(n).iter(q(tag))}
+    assert refs and refs <= ids, refs - ids
+    assert not {"word/stylesWithEffects.xml", "word/numbering.xml"} & set(seed.zip.namelist())
+    assert len(seed.zip.read("word/styles.xml")) < 60_000
+
 def test_headings_keep_with_their_text(seed):
     """Word and WPS reflow the body: the 一级标题 style keeps a heading with the next
     paragraph, as the typesetter does (tests/test_pages.py)."""

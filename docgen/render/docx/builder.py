@@ -106,6 +106,7 @@ from ...model.profile import Profile
 from ..placeholders import placeholders
 from ..provenance import APP_XML
 from . import grid, oxml
+from .blank import blank_document
 from .package import dated_zip
 from .reference import SECTION_EXTRAS, SETTINGS_EXTRAS, Reference, fill_headers, number
 from .styles import Styles, StyleSpec, furniture_specs, header_specs, spec_for_block
@@ -134,7 +135,7 @@ class DocxBuilder:
         self.reference = reference
         self.context = context or {}
         if reference is None:
-            self.document: DocxDocument = docx.Document()
+            self.document: DocxDocument = blank_document()
         else:
             self.document = docx.Document(io.BytesIO(reference.data))
             self._clear_body()

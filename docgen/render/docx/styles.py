@@ -13,12 +13,15 @@ id collides with a built-in one (Word's "Body Text" has the id ``BodyText``).
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
+from docx.oxml.parser import OxmlElement
 from docx.styles.style import StyleFactory
 
 from ...layout.blocks import Block
@@ -52,7 +55,7 @@ class StyleSpec:
     color: str | None = None
     outline: int | None = None        # outline level (headings show in the navigation pane)
     based_on: str = "Normal"
-    flags: dict[str, bool] = field(default_factory=dict)   # kinsoku, overflowPunct …
+    flags: tuple[tuple[str, bool], ...] = ()   # (tag, on): keepNext …
     latin_role: str | None = None     # font for Latin/digits; None = the profile's latin
 
 
@@ -104,7 +107,7 @@ def spec_for_block(block: Block) -> StyleSpec:
     left, right, first = block_indents(block)
     spec = StyleSpec(name, style_id, role=base_role(block), align=_align(block), left=left,
                      right=right, first=first, outline=outline,
-                     flags={"keepNext": True} if block.keep_with_next else {})
+                     flags=(("keepNext", True),) if block.keep_with_next else ())
     if block.size == "colophon":
         # 版记: 四号, set solid (no squeeze: 29 characters of 14 pt fit the 156 mm line,
         # ``layout.pages.width_in_chars``), its own line heights inside the table cell.
@@ -265,30 +268,37 @@ class Styles:
             old = style_element(self.document, spec.style_id)
             if old is not None:
                 old.getparent().remove(old)
-        # python-docx's add_style() and styles[name] each scan all ~160 template styles by
-        # name; our ids are unique by construction, so the styles part is extended directly
-        # (a third of the DOCX time went to those scans; benchmarks/README.md)
-        el = self.document.styles.element.add_style_of_type(spec.name, WD_STYLE_TYPE.PARAGRAPH,
-                                                            False)
-        style = StyleFactory(el)
-        el.set(qn("w:styleId"), spec.style_id)
-        style.base_style = self._base(spec.based_on)
-        style.quick_style = True
-        next_el = el.find(qn("w:next"))
-        if next_el is None:
-            el.insert(el.index(el.find(qn("w:basedOn"))) + 1, oxml.element("next", val=spec.style_id))
-        pPr = el.get_or_add_pPr()
-        grid_paragraph(pPr, spec)
-        rPr = el.get_or_add_rPr()
-        self.run_fonts(rPr, spec.role, spec.latin_role)
-        if spec.color:
-            oxml.set_color(rPr, spec.color)
-        oxml.set_char_spacing(rPr, spec.char_spacing)
-        oxml.set_size(rPr, spec.half_points)
+        # our ids are unique by construction, so the styles part is extended directly
+        # (python-docx's add_style() scans every style by name); a style is the same
+        # XML in every document of the same fonts, so it is made once and copied
+        latin = self.font(spec.latin_role or "latin")
+        made = own_style(spec, self._base(spec.based_on).style_id, self.font(spec.role), latin)
+        self.document.styles.element.append(copy.deepcopy(made))
 
     def run_fonts(self, rPr, role: str, latin_role: str | None = None) -> None:
         latin = self.font(latin_role) if latin_role else self.font("latin")
         oxml.set_fonts(rPr, self.font(role), latin)
+
+
+@lru_cache(maxsize=256)
+def own_style(spec: StyleSpec, base_id: str, east: str, latin: str):
+    """docgen's ``w:style`` element for ``spec`` (detached: copied into each document)."""
+    el = OxmlElement("w:styles").add_style_of_type(spec.name, WD_STYLE_TYPE.PARAGRAPH, False)
+    style = StyleFactory(el)
+    el.set(qn("w:styleId"), spec.style_id)
+    el.basedOn_val = base_id
+    style.quick_style = True
+    el.insert(el.index(el.find(qn("w:basedOn"))) + 1, oxml.element("next", val=spec.style_id))
+    pPr = el.get_or_add_pPr()
+    grid_paragraph(pPr, spec)
+    rPr = el.get_or_add_rPr()
+    oxml.set_fonts(rPr, east, latin)
+    if spec.color:
+        oxml.set_color(rPr, spec.color)
+    oxml.set_char_spacing(rPr, spec.char_spacing)
+    oxml.set_size(rPr, spec.half_points)
+    el.getparent().remove(el)
+    return el
 
 
 def default_properties(styles) -> tuple[object, object]:
@@ -362,7 +372,7 @@ def grid_paragraph(pPr, spec: StyleSpec) -> None:
     """A style's paragraph properties that keep its lines on the grid: the spec's flags,
     grid snap, exact pitch, indents, alignment and outline level (set in schema order, so
     docgen's own styles and a template's adopted ones get the same XML)."""
-    for tag, on in spec.flags.items():
+    for tag, on in spec.flags:
         oxml.set_flag(pPr, tag, on)
     oxml.set_snap_to_grid(pPr, spec.snap)
     oxml.set_line_exact(pPr, spec.line, before=spec.before)
