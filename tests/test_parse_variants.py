@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
+from docgen.errors import DocgenError
 from docgen.parse.api import parse_text
 from docgen.render.api import render_bytes
 
@@ -287,3 +290,30 @@ def test_a_headline_run_into_the_opening_does_not_hide_its_chair_and_session():
             "主持召开省政府第12次常务会议,研究部署春耕生产等工作。\n会议强调,要稳定粮食播种面积。\n")
     m, _ = parse_text(text, "<标题连写>")
     assert m.session == 12 and m.chair.name == "王某" and m.chair.title == "省长"
+
+
+def test_what_was_said_at_the_meeting_makes_a_summary_minutes():
+    """"会上，……" and the words of a leader the opening names are the meeting's own record."""
+    text = ("5月12日下午，县长周某主持召开县政府全体会议。副县长吴某出席会议并讲话。\n"
+            "会上，各位副县长汇报了分管领域一季度工作情况。\n"
+            "吴某在讲话中指出，要抓好春耕生产和防汛准备。\n")
+    m, _ = parse_text(text, "<会上>")
+    assert m.chair.name == "周某" and m.meeting.endswith("全体会议")
+    assert len(m.topics) == 2 and m.topics[1].title.startswith("吴某在讲话中指出")
+    said = ("11月3日上午，市政府召开第八次全体会议，市长郑某出席并讲话。\n郑某说，要全力冲刺四季度目标。\n"
+            "副市长王某、李某出席会议。\n")
+    assert parse_text(said, "<说>")[0].topics[0].title == "郑某说，要全力冲刺四季度目标"
+
+
+def test_a_meeting_that_specially_heard_a_report_has_it_as_its_topic():
+    text = ("2008年6月2日，市长孙某主持召开市政府第5次常务会议。\n"
+            "会议专门听取了市交通局关于城区公交线网调整的汇报。会议同意调整方案。\n")
+    m, _ = parse_text(text, "<专门>")
+    assert m.topics[0].title == "会议专门听取了市交通局关于城区公交线网调整的汇报"
+
+
+def test_someone_speaking_who_led_no_part_of_the_meeting_is_not_evidence():
+    text = ("2024年1月5日上午，市长张某主持召开座谈会，与企业家代表交流。\n"
+            "李某表示，企业将扩大投资。\n")
+    with pytest.raises(DocgenError, match="不是一份会议纪要"):
+        parse_text(text, "<座谈>")

@@ -17,11 +17,17 @@ from .landmarks import FOOTER, plain_tail, tail_start
 from .reader import Reader
 from .text import Para
 
-UNNUMBERED_TOPIC = re.compile(r"^会议(?:先后)?(?:听取|审议|书面审议|审定|研究|讨论|传达|学习)")
-# What only a meeting's record says: "会议强调，……", "会议还传达学习了……"; a web summary
-# that numbers nothing and never writes "会议听取了" is still minutes when it says these.
-MEETING_SAID = re.compile(r"^会议(?:还|同时)?(?:先后)?(?:听取|审议|审定|研究|讨论|传达|学习|强调|指出|要求|认为"
-                          r"|决定|议定|明确|同意|原则|分析|部署|通报|以)")
+ADVERBS = r"(?:还|同时|先后|专门|首先|集中|认真|逐项|分别)*"
+UNNUMBERED_TOPIC = re.compile(rf"^会议{ADVERBS}(?:听取|审议|书面审议|审定|研究|讨论|传达|学习)")
+# What only a meeting's record says: "会议强调，……", "会议还传达学习了……", "会上，……"; a web
+# summary that numbers nothing and never writes "会议听取了" is still minutes when it says these.
+MEETING_SAID = re.compile(rf"^(?:会议{ADVERBS}(?:听取|审议|审定|研究|讨论|传达|学习|强调|指出|要求|认为"
+                          r"|决定|议定|明确|同意|原则|分析|部署|通报|以)|会上[，,])")
+# "杨俊在讲话中指出，……", "张海波说，……": what one of the meeting's leaders said
+LEADER_SAID = re.compile(r"^([\u4e00-\u9fff·]{2,6}?)(?:在(?:讲话|总结讲话)中|在会上|在会议上|最后)?"
+                         r"(?:指出|强调|要求|表示|说)[，,：:]")
+# the opening names the speaker as a leader of this meeting: "…杨俊出席会议并讲话", "黄哲主持"
+LEADER_ROLE = r"[^，。；]{0,8}?(?:主持|出席(?:会议)?并(?:作)?讲话|讲话)"
 # After the topics: "会议还研究了其他事项。", and attendance written as prose where an office
 # puts it last ("参加此次会议的有：……", "县政府副县长及办公室主任出席会议。").
 CLOSING = re.compile(r"^(?:会议还|会议同时|此外|另外|参加(?:此次|本次)?会议的(?:有|人员|还有)|列席会议的)"
@@ -191,11 +197,17 @@ def _unnumbered(r: Reader, body: list[Para]) -> tuple[list[_Topic], Closing]:
 
 
 def _said_by_meeting(r: Reader, text: str) -> bool:
-    """"会议强调，……", or the chair's "李旭要求，……": the meeting's own words, not a news story's."""
+    """"会议强调，……", "会上，……", or a leader of the meeting's "李旭要求，……" (the chair, or
+    whoever the opening says 出席并讲话): the meeting's own words, not a news story's."""
     if MEETING_SAID.match(text):
         return True
-    chair = (r.data.get("chair") or {}).get("name")
-    return bool(chair and re.match(rf"^{re.escape(chair)}(?:在讲话中|在会上)?(?:指出|强调|要求|表示)", text))
+    said = LEADER_SAID.match(text)
+    if not said:
+        return False
+    name = said.group(1)
+    opening = r.preamble_para.plain if r.preamble_para is not None else ""
+    return name == (r.data.get("chair") or {}).get("name") or \
+        bool(re.search(re.escape(name) + LEADER_ROLE, opening))
 
 
 def _store(r: Reader, topics: list[_Topic], closing: Closing) -> None:
