@@ -32,6 +32,7 @@ from . import anchors, drafts  # noqa: E402
 from .cluster import measure_cluster  # noqa: E402
 from .cold import cold_commands, measure_cold_all  # noqa: E402
 from .desk import measure_desk  # noqa: E402
+from .preview import measure_preview  # noqa: E402
 
 SIZES = (1, 5, 20, 80)
 TARGETS = {                      # issue 7, on this machine kind (2 cores)
@@ -43,6 +44,7 @@ TARGETS = {                      # issue 7, on this machine kind (2 cores)
     "growth_exponent": ("<=", 1.15),
     "desk_start_s": ("<=", 1.0),       # issue 13: docgen edit answers within 1 s
     "desk_keystroke_ms": ("<=", 500.0),  # and a keystroke shows new pages within 0.5 s
+    "preview_save_ms": ("<=", 300.0),    # issue 12: a save shows the new pages within 0.3 s
 }
 
 
@@ -375,6 +377,9 @@ def main(argv: list[str] | None = None) -> int:
         cold = measure_cold(seed, tmp, args.cold_runs)
         desk = {k: Stat(v) if v else None for k, v in
                 measure_desk(docgen_command(), drafts.SEED, max(3, args.runs // 2), warm, log).items()}
+        log("preview: save → new page in Chromium")
+        saves = measure_preview(docgen_command(), drafts.SEED, max(3, args.runs // 2))
+        preview = Stat(saves) if saves else None
         batch1 = measure_batch(seed, tmp, args.batch_docs, 1)
         batch = measure_batch(seed, tmp, args.batch_docs, args.jobs)
         cluster = measure_cluster(docgen_command(), tmp / "drafts", tmp, args.batch_docs, args.jobs)
@@ -421,6 +426,8 @@ def main(argv: list[str] | None = None) -> int:
     print(row("pages for one edit (HTTP)", desk["pages_ms"], "ms"))
     print(row("keystroke → new pages", desk["keystroke_ms"], "ms", "< 500",
               met("desk_keystroke_ms", desk["keystroke_ms"].median) if desk["keystroke_ms"] else ""))
+    print(row("docgen preview: save → new page", preview, "ms", "< 300",
+              met("preview_save_ms", preview.median) if preview else ""))
     print("  PDF steps (each alone)")
     for key in ("step_typeset_ms", "step_html_ms",
                 "step_weasy_parse_ms", "step_weasy_render_ms", "step_weasy_write_ms"):
@@ -497,6 +504,7 @@ def main(argv: list[str] | None = None) -> int:
         "desk_start_s": round(desk["start_s"].median, 3),
         "desk_pages_ms": ms(desk["pages_ms"]),
         "desk_keystroke_ms": ms(desk["keystroke_ms"]),
+        "preview_save_ms": ms(preview),
         "size_series": sizes,
         "growth_exponent": {"render_pdf": round(exp_render, 3) if exp_render else None,
                             "parse_text": round(exp_parse, 3) if exp_parse else None},
@@ -513,6 +521,7 @@ def main(argv: list[str] | None = None) -> int:
             "desk_start_1s": desk["start_s"].median < 1,
             "desk_keystroke_500ms": (desk["keystroke_ms"].median < 500 if desk["keystroke_ms"]
                                      else None),
+            "preview_save_300ms": preview.median <= 300 if preview else None,
         },
         "batch": {k: (round(v, 2) if isinstance(v, float) else v) for k, v in batch.items()},
         "batch_local_docs_per_s": round(cluster["local_docs_per_s"], 2) if cluster else None,

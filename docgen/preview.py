@@ -8,7 +8,9 @@ uvicorn on 127.0.0.1 only):
                  and warnings, and a few lines of JavaScript that poll ``/version``;
 - ``/version``   a counter that goes up whenever the file's content changes (a watchfiles
                  thread hears of changes in the draft's and the profile's folders, then the
-                 content is compared);
+                 content is compared); ``/version?after=N`` is held until the counter is no
+                 longer N, so a save reloads the page as soon as it is rendered, not at the
+                 next poll;
 - ``/fonts/R.ext``  the font file the typesetter measured for role R (only files resolved by
                  ``docgen.layout.fonts.face(role).path``; nothing else on disk is reachable).
 
@@ -20,7 +22,6 @@ from __future__ import annotations
 
 import hashlib
 import html
-import json
 import sys
 import threading
 import traceback
@@ -31,22 +32,39 @@ from typing import Callable
 from .errors import DocgenError, Problem
 from .render.webfonts import FontBytes, font_face_css, font_files
 
-PAGE_POLL_MS = 1000          # how often the page asks /version
+RETRY_MS = 1000              # the page asks /version again after a failed request
 WATCH_DEBOUNCE_MS = 50       # watchfiles groups the events of one save (write, rename)
 
 
 # --------------------------------------------------------------------------- the page
 
 
+# The page asks for the next version and, when it comes, fetches the page again and puts
+# its body in place of this one: no navigation, so the fonts stay decoded, nothing flashes
+# and the scroll position stays. A changed <head> (another profile's CSS) reloads instead.
 _SCRIPT = """<script>
 (function () {
-  var version = %s;
+  var head = null;                      // as parsed: read once the whole page is in
+  function version() { return document.body.getAttribute("data-docgen-version"); }
+  function show(text) {
+    var doc = new DOMParser().parseFromString(text, "text/html");
+    if (doc.head.innerHTML !== head) { location.reload(); return; }
+    document.body.replaceWith(document.adoptNode(doc.body));
+    poll();
+  }
   function poll() {
-    fetch("/version", {cache: "no-store"}).then(function (r) { return r.text(); })
-      .then(function (v) { if (v !== version) { location.reload(); } else { setTimeout(poll, %d); } })
+    fetch("/version?after=" + encodeURIComponent(version()), {cache: "no-store"})
+      .then(function (r) { return r.text(); })
+      .then(function (v) {
+        if (v === version()) { poll(); return; }
+        return fetch("/", {cache: "no-store"}).then(function (r) { return r.text(); }).then(show);
+      })
       .catch(function () { setTimeout(poll, %d); });
   }
-  setTimeout(poll, %d);
+  document.addEventListener("DOMContentLoaded", function () {
+    head = document.head.innerHTML;
+    poll();
+  });
 })();
 </script>"""
 
@@ -79,9 +97,9 @@ def _banner(kind: str, heading: str, problems: list[str]) -> str:
 
 def decorate(document: str, *, version: str, fonts_css: str, errors: list[str],
              warnings: list[str], stale: bool) -> str:
-    """The rendered HTML plus the preview's additions (fonts, banner, reload script)."""
-    head = (f"<style>\n{fonts_css}\n{_BANNER_CSS}</style>\n"
-            + _SCRIPT % (json.dumps(version), PAGE_POLL_MS, PAGE_POLL_MS * 2, PAGE_POLL_MS))
+    """The rendered HTML plus the preview's additions (fonts, banner, reload script); the
+    version is on <body>, so that <head> stays the same from one version to the next."""
+    head = f"<style>\n{fonts_css}\n{_BANNER_CSS}</style>\n" + _SCRIPT % RETRY_MS
     body = ""
     if errors:
         heading = "有错误，未能排版" + ("：下面是上次成功排版的结果" if stale else "")
@@ -92,12 +110,13 @@ def decorate(document: str, *, version: str, fonts_css: str, errors: list[str],
         document = document.replace("</head>", head + "\n</head>", 1)
     else:
         document = head + document
+    mark = f' data-docgen-version="{html.escape(version)}"'
     start = document.find("<body")
     if start >= 0:
-        end = document.find(">", start) + 1
-        document = document[:end] + "\n" + body + document[end:]
+        end = document.find(">", start)
+        document = document[:end] + mark + ">\n" + body + document[end + 1:]
     else:
-        document = body + document
+        document = f"<body{mark}>\n{body}{document}</body>"
     return document
 
 
@@ -135,6 +154,7 @@ class Preview:
         self.profile_path: Path | None = None     # the draft's own profile file, also watched
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
+        self.listeners: list[Callable[[], None]] = []   # told of each new version (any thread)
 
     # -- rendering
 
@@ -187,6 +207,8 @@ class Preview:
             self._snapshot = Snapshot(version, decorate(
                 base, version=str(version), fonts_css=self.fonts_css, errors=errors,
                 warnings=warnings, stale=page is None and self._last_good is not None), errors)
+        for listener in self.listeners:
+            listener()
         if errors:
             self.log(f"有错误（页面中已显示）：{errors[0]}" + (f" 等 {len(errors)} 处" if len(errors) > 1 else ""))
         elif version > 1:
@@ -234,6 +256,17 @@ class Preview:
                                         daemon=True)
         self._thread.start()
 
+    @property
+    def stopping(self) -> bool:
+        return self._stop.is_set()
+
+    def closing(self) -> None:
+        """Stop watching and answer every held /version request (at Ctrl-C: the server
+        waits for open requests before it stops)."""
+        self._stop.set()
+        for listener in self.listeners:
+            listener()
+
     def stop(self) -> None:
         self._stop.set()
         if self._thread is not None:
@@ -259,7 +292,7 @@ def serve(path: Path, port: int = 8000, say: Callable[[str], None] = print) -> i
         errors = preview.snapshot().errors
         if errors:
             print(f"有错误（页面中已显示）：{errors[0]}", file=sys.stderr, flush=True)
-        run(make_view_app(preview), sock)
+        run(make_view_app(preview), sock, on_exit=preview.closing)
     finally:
         preview.stop()
         sock.close()

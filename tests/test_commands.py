@@ -194,7 +194,7 @@ def test_preview_serves_the_page_and_follows_edits(tmp_path):
         assert 'class="page"' in page and "苏州市人民政府第12次常务会议纪要" in page
         assert "听取全市安全生产工作情况的汇报" in text
         assert "2024年3月5日上午，张三市长主持召开市政府第12次常务会议" in text  # composed
-        assert 'fetch("/version"' in page and "<script src" not in page  # no external JS
+        assert 'fetch("/version?after="' in page and "<script src" not in page  # no external JS
 
         # the fonts the PDF uses, served from /fonts/ only
         urls = re.findall(r'url\("(/fonts/[^"]+)"\)', page)
@@ -236,6 +236,42 @@ def test_preview_serves_the_page_and_follows_edits(tmp_path):
         code, out, err = server.stop(signal.SIGTERM)
         assert code == 0, err
         assert "Traceback" not in err and "预览已停止" in out
+    finally:
+        server.close()
+
+
+def test_a_held_version_request_answers_at_the_save_and_ctrl_c_still_stops(tmp_path):
+    """The page's /version?after=N is held until the draft changes (no poll interval),
+    and an open one does not keep Ctrl-C waiting."""
+    draft = new_draft(tmp_path, "draft.yaml", "--session", "12")
+    server = Server(draft)
+    try:
+        version = server.version()
+        assert server.get(f"/version?after={int(version) + 5}")[2].decode() == version  # not N
+        answer: list[tuple[str, float]] = []
+
+        def held() -> None:
+            body = server.get(f"/version?after={version}")[2].decode()
+            answer.append((body, time.monotonic()))
+
+        waiting = threading.Thread(target=held)
+        waiting.start()
+        time.sleep(1.0)
+        assert not answer                               # still held: nothing changed
+        saved = time.monotonic()
+        save(draft, draft.read_text(encoding="utf-8").replace("张三", "王伟"))
+        waiting.join(timeout=20)
+        assert answer and answer[0][0] == str(int(version) + 1)
+        assert answer[0][1] - saved < 10               # at the save, not at the 25 s limit
+        assert "王伟市长主持召开" in visible(server.page())
+
+        threading.Thread(target=lambda: server.get(f"/version?after={answer[0][0]}"),
+                         daemon=True).start()
+        time.sleep(0.5)
+        stopping = time.monotonic()
+        code, _, err = server.stop(signal.SIGINT)
+        assert code == 0 and "Traceback" not in err
+        assert time.monotonic() - stopping < 10
     finally:
         server.close()
 

@@ -234,3 +234,31 @@ def test_saving_over_a_file_changed_on_disk_asks_first(page, tmp_path):
         assert len(asked) == 2 and load_minutes(path).minutes.recorder == "张三"
     finally:
         desk.stop()
+
+
+def test_preview_shows_a_save_in_place(page, tmp_path):
+    """``docgen preview`` in Chromium: a save puts the new pages in the same page (no
+    reload: a value set in the page survives), an error shows its banner, a fix removes it."""
+    sys.path.insert(0, str(ROOT))
+    from benchmarks.preview import _save, _start
+    draft = tmp_path / "seed.yaml"
+    original = SEED_YAML.read_text(encoding="utf-8")
+    draft.write_text(original, encoding="utf-8")
+    proc, url = _start([sys.executable, "-m", "docgen"], draft)
+    try:
+        page.goto(url)
+        page.wait_for_selector(".page")
+        page.evaluate("window.docgenKept = 1")
+        _save(draft, original.replace("李亚平", "王大明"))
+        page.wait_for_function("() => document.body.innerText.includes('王大明')", timeout=30_000)
+        assert "李亚平" not in page.inner_text("body")
+        assert page.evaluate("window.docgenKept") == 1          # the same page, not a reload
+        _save(draft, original + "未知字段: 1\n")
+        page.wait_for_selector(".docgen-errors", timeout=30_000)
+        assert "未知字段" in page.inner_text(".docgen-errors") and "王大明" in page.inner_text("body")
+        _save(draft, original)
+        page.wait_for_function("() => !document.querySelector('.docgen-errors')", timeout=30_000)
+        assert page.evaluate("window.docgenKept") == 1
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)

@@ -7,6 +7,7 @@ keeps answering while a page is typeset.
 
 from __future__ import annotations
 
+import asyncio
 import json
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,7 @@ STATIC = Path(__file__).parent / "static"
 MIME = {"pdf": "application/pdf",
         "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
 NO_STORE = {"Cache-Control": "no-store", "X-Content-Type-Options": "nosniff"}
+LONG_POLL_S = 25.0     # a preview's /version?after=N answers at a change, or after this
 
 
 def _json(body: Any, status: int = 200) -> JSONResponse:
@@ -172,6 +174,40 @@ async def _internal(request: Request, exc: Exception) -> Response:
     return _json({"errors": [{"path": "", "message": f"内部错误：{type(exc).__name__}: {exc}"}]}, 500)
 
 
+class Changes:
+    """The preview's versions as the event loop sees them: a request waits for the next one
+    without a thread of its own (the watcher thread wakes the loop)."""
+
+    def __init__(self, preview: Any) -> None:
+        self.preview = preview
+        self.loop: asyncio.AbstractEventLoop | None = None
+        self.event = asyncio.Event()
+        preview.listeners.append(self._changed)
+
+    def _changed(self) -> None:                      # the watcher thread
+        if self.loop is not None:
+            self.loop.call_soon_threadsafe(self._wake)
+
+    def _wake(self) -> None:
+        self.event.set()
+        self.event = asyncio.Event()
+
+    async def after(self, seen: int) -> int:
+        """The version once it is no longer ``seen``, or the same after LONG_POLL_S or when
+        the preview stops."""
+        self.loop = asyncio.get_running_loop()
+        deadline = self.loop.time() + LONG_POLL_S
+        while (current := self.preview.snapshot().version) == seen and not self.preview.stopping:
+            remaining = deadline - self.loop.time()
+            if remaining <= 0:
+                break
+            try:
+                await asyncio.wait_for(self.event.wait(), remaining)
+            except TimeoutError:
+                break
+        return current
+
+
 def make_view_app(preview: Any) -> Guard:
     """``docgen preview``: the read-only view of a draft on disk (docgen.preview.Preview
     renders it and follows its saves). Only Host is checked: the page changes nothing, and
@@ -182,9 +218,12 @@ def make_view_app(preview: Any) -> Guard:
         return Response(preview.snapshot().page, media_type="text/html; charset=utf-8",
                         headers=NO_STORE)
 
+    changes = Changes(preview)
+
     async def version(request: Request) -> Response:
-        return Response(str(preview.snapshot().version), media_type="text/plain; charset=utf-8",
-                        headers=NO_STORE)
+        after = request.query_params.get("after", "")
+        current = await changes.after(int(after)) if after.isdigit() else preview.snapshot().version
+        return Response(str(current), media_type="text/plain; charset=utf-8", headers=NO_STORE)
 
     async def no_icon(request: Request) -> Response:
         return Response(b"", status_code=204, headers={"Cache-Control": "max-age=86400"})

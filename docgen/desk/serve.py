@@ -36,12 +36,18 @@ def uvicorn_module():
     return uvicorn
 
 
-def run(app: object, sock: socket.socket) -> None:
+def run(app: object, sock: socket.socket, on_exit: Callable[[], None] | None = None) -> None:
     """Serve ``app`` on ``sock`` until Ctrl-C or SIGTERM, then return normally (uvicorn
-    itself would re-raise the signal after shutting down, and the process would die of it)."""
+    itself would re-raise the signal after shutting down, and the process would die of it).
+    ``on_exit`` is called at the signal, before the server waits for open requests."""
     uvicorn = uvicorn_module()
 
     class Server(uvicorn.Server):
+        def handle_exit(self, sig: int, frame: object) -> None:
+            if on_exit is not None:
+                on_exit()
+            super().handle_exit(sig, frame)
+
         @contextlib.contextmanager
         def capture_signals(self) -> Iterator[None]:
             sigs = (signal.SIGINT, signal.SIGTERM)
