@@ -71,7 +71,8 @@ _SCRIPT = """<script>
 _BANNER_CSS = """
 .docgen-banner { font: 15px/1.6 "Noto Sans CJK SC", "Microsoft YaHei", sans-serif; margin: 12px auto;
   width: 210mm; box-sizing: border-box; padding: 10px 16px; border-radius: 4px; white-space: pre-wrap; }
-.docgen-errors { background: #fdecea; border: 1px solid #e06666; color: #7a1c1c; }
+.docgen-errors { background: #fdecea; border: 1px solid #e06666; color: #7a1c1c;
+  position: sticky; top: 8px; z-index: 10; }  /* in view wherever the clerk has scrolled to */
 .docgen-warnings { background: #fff8e1; border: 1px solid #e0b040; color: #5d4300; }
 .docgen-banner h2 { font-size: 16px; margin: 0 0 6px; }
 .docgen-banner ul { margin: 0; padding-left: 20px; }

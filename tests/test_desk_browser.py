@@ -253,8 +253,13 @@ def test_preview_shows_a_save_in_place(page, tmp_path):
         page.wait_for_function("() => document.body.innerText.includes('王大明')", timeout=30_000)
         assert "李亚平" not in page.inner_text("body")
         assert page.evaluate("window.docgenKept") == 1          # the same page, not a reload
+        page.mouse.wheel(0, 1500)                               # the clerk reads further down
+        page.wait_for_function("() => window.scrollY > 1000")
         _save(draft, original + "未知字段: 1\n")
         page.wait_for_selector(".docgen-errors", timeout=30_000)
+        assert page.evaluate("window.scrollY") > 1000               # still where the clerk was
+        top = page.evaluate("document.querySelector('.docgen-errors').getBoundingClientRect().top")
+        assert 0 <= top < 100                                       # and the errors in view
         assert "未知字段" in page.inner_text(".docgen-errors") and "王大明" in page.inner_text("body")
         _save(draft, original)
         page.wait_for_function("() => !document.querySelector('.docgen-errors')", timeout=30_000)
