@@ -20,6 +20,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+from . import browser
+
 
 class _Desk:
     def __init__(self, docgen: list[str], path: Path) -> None:
@@ -91,33 +93,18 @@ def measure_desk(docgen: list[str], seed_yaml: Path, runs: int, warm, log) -> di
 
 
 def _browser_keystrokes(url: str, runs: int) -> list[float] | None:
-    chromium = shutil.which("chromium")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
+    if not browser.available():
         return None
-    if chromium is None:
-        return None
-    import sys
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-    from desk_browser import launch, wait_rendered
     values = []
-    with sync_playwright() as p:
-        context, profile = launch(p)
-        try:
-            page = context.new_page()
-            page.goto(url)
-            page.wait_for_selector("body[data-ready]")
-            mark = wait_rendered(page)
-            box = page.locator('[name="topics[1].title"]')
-            for i in range(runs + 2):
-                box.press("End")
-                start = time.perf_counter()
-                box.press_sequentially("一二三四五六七八九"[i % 9])
-                mark = wait_rendered(page, after=mark)
-                if i >= 2:
-                    values.append((time.perf_counter() - start) * 1000)
-        finally:
-            context.close()
-            shutil.rmtree(profile, ignore_errors=True)
+    with browser.chromium_page(url, "body[data-ready]") as page:
+        from desk_browser import wait_rendered  # tests/ is on the path once a page is open
+        mark = wait_rendered(page)
+        box = page.locator('[name="topics[1].title"]')
+        for i in range(runs + 2):
+            box.press("End")
+            start = time.perf_counter()
+            box.press_sequentially("一二三四五六七八九"[i % 9])
+            mark = wait_rendered(page, after=mark)
+            if i >= 2:
+                values.append((time.perf_counter() - start) * 1000)
     return values

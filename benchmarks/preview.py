@@ -13,11 +13,12 @@ import queue
 import re
 import shutil
 import subprocess
-import sys
 import tempfile
 import threading
 import time
 from pathlib import Path
+
+from . import browser
 
 
 def _start(docgen: list[str], path: Path) -> tuple[subprocess.Popen, str]:
@@ -41,14 +42,8 @@ def _save(path: Path, text: str) -> None:
 
 def measure_preview(docgen: list[str], seed_yaml: Path, runs: int) -> list[float] | None:
     """Milliseconds from each save to the new page, or None without Chromium/Playwright."""
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
+    if not browser.available():
         return None
-    if shutil.which("chromium") is None:
-        return None
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-    from desk_browser import launch
     tmp = Path(tempfile.mkdtemp(prefix="docgen-bench-preview-"))
     path = tmp / "seed.yaml"
     original = seed_yaml.read_text(encoding="utf-8")
@@ -59,24 +54,16 @@ def measure_preview(docgen: list[str], seed_yaml: Path, runs: int) -> list[float
     proc, url = _start(docgen, path)
     values = []
     try:
-        with sync_playwright() as p:
-            context, profile = launch(p)
-            try:
-                page = context.new_page()
-                page.goto(url)
-                page.wait_for_selector(".page")
-                for i in range(runs + 2):
-                    marker = f"预览{i:03d}"
-                    text = original[:title.end()] + marker + original[title.end():]
-                    start = time.perf_counter()
-                    _save(path, text)
-                    page.wait_for_function("m => document.body && document.body.innerText.includes(m)",
-                                           arg=marker, timeout=30_000)
-                    if i >= 2:                          # the first two warm the caches
-                        values.append((time.perf_counter() - start) * 1000)
-            finally:
-                context.close()
-                shutil.rmtree(profile, ignore_errors=True)
+        with browser.chromium_page(url, ".page") as page:
+            for i in range(runs + 2):
+                marker = f"预览{i:03d}"
+                text = original[:title.end()] + marker + original[title.end():]
+                start = time.perf_counter()
+                _save(path, text)
+                page.wait_for_function("m => document.body && document.body.innerText.includes(m)",
+                                       arg=marker, timeout=30_000)
+                if i >= 2:                          # the first two warm the caches
+                    values.append((time.perf_counter() - start) * 1000)
     finally:
         proc.terminate()
         proc.wait(timeout=30)
