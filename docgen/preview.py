@@ -5,12 +5,12 @@ uvicorn on 127.0.0.1 only):
 
 - ``/``          the page: exactly the HTML the PDF is drawn from (``render_html``), with three
                  additions — @font-face rules pointing at ``/fonts/``, a banner listing errors
-                 and warnings, and a few lines of JavaScript that poll ``/version``;
+                 and warnings, and a few lines of JavaScript that wait on ``/version``;
 - ``/version``   a counter that goes up whenever the file's content changes (a watchfiles
                  thread hears of changes in the draft's and the profile's folders, then the
                  content is compared); ``/version?after=N`` is held until the counter is no
-                 longer N, so a save reloads the page as soon as it is rendered, not at the
-                 next poll;
+                 longer N, so a save shows in the page as soon as it is typeset, not at
+                 the next poll;
 - ``/fonts/R.ext``  the font file the typesetter measured for role R (only files resolved by
                  ``docgen.layout.fonts.face(role).path``; nothing else on disk is reachable).
 
