@@ -317,3 +317,30 @@ def test_someone_speaking_who_led_no_part_of_the_meeting_is_not_evidence():
             "李某表示，企业将扩大投资。\n")
     with pytest.raises(DocgenError, match="不是一份会议纪要"):
         parse_text(text, "<座谈>")
+
+
+def test_a_day_or_a_manner_between_the_chair_and_zhuchi():
+    text = ("据报道，省长赵某18日下午主持召开省政府常务会议。\n会议听取了全省防汛工作情况的汇报。\n")
+    assert parse_text(text, "<日>")[0].chair.name == "赵某"
+    text = ("4月9日，县长钱某某通过视频连线方式主持召开县政府第12次常务会议。\n"
+            "会议审议了《县城供水保障方案》。\n")
+    m, _ = parse_text(text, "<视频>")
+    assert (m.chair.name, m.chair.title, m.session) == ("钱某某", "县长", 12)
+
+
+def test_who_convenes_a_meeting_nobody_chairs_is_its_chair_with_a_warning():
+    text = "9月3日，副县长孙某召开全县秋粮收购工作第2次调度会。\n会议听取了各乡镇收购进度汇报。\n"
+    m, problems = parse_text(text, "<召开>")
+    assert (m.chair.name, m.chair.title) == ("孙某", "副县长")
+    assert any(p.path == "chair" and "召开会议" in p.message for p in problems)
+    m, _ = parse_text("9月3日，县政府召开秋粮收购工作调度会。\n会议听取了各乡镇收购进度汇报。\n", "<无人>")
+    assert m.chair is None
+
+
+def test_the_number_of_a_meeting_whose_spirit_is_studied_is_not_this_meetings():
+    text = ("3月8日，市长李某主持召开市政府常务会议，传达学习省委全面深化改革委员会第五次会议精神。\n"
+            "会议听取了市发改委关于重点项目的汇报。\n")
+    m, _ = parse_text(text, "<精神>")
+    assert m.session is None and m.meeting == "常务会议"
+    text = "3月8日，市长李某主持召开市政府第7次常务会议，传达学习省第十次党代会精神。\n会议听取了某项汇报。\n"
+    assert parse_text(text, "<两个>")[0].session == 7

@@ -53,6 +53,8 @@ ATTENDED = re.compile(r"出席(?:会议)?并(?:作)?(?:重要)?讲话")
 # "主持召开…周例会", "主持召开…推进会": a meeting whose name ends in 会 without 议.
 CHAIRED_MEETING = re.compile(r"主持召开[^。；;]{0,60}?会")
 PLACE = re.compile(r"在[^，,。；;]{2,30}?(?:会议室|会场|礼堂|大厅|大楼|中心|楼|厅|室)$")
+# what may stand between the chair and 主持: "省长李某17日上午主持", "县长某某通过视频连线方式主持"
+WHEN_HOW = re.compile(rf"(?:\d{{1,2}}日)?(?:{'|'.join(PERIODS)})$|(?:通过|以)[^，,。；;]{{1,12}}?(?:方式|形式)$")
 
 
 def find_start(r: Reader) -> int | None:
@@ -123,9 +125,10 @@ def read_opening(r: Reader, i: int) -> int:
     _date_and_period(r, preamble)
     if chair := _chair(preamble) or _chair_below(r.paras[i + 1:i + 3]) or _form_chair(r):
         r.data["chair"] = chair
-    elif chair := _chair_attending(preamble):
+    elif found := _chair_attending(preamble) or _chair_convening(preamble):
+        chair, role = found
         r.data["chair"] = chair
-        r.warn(f"开头段落没有写谁主持会议，取“出席会议并讲话”的{chair.get('title', '')}{chair['name']}作为主持人",
+        r.warn(f"开头段落没有写谁主持会议，取{role}的{chair.get('title', '')}{chair['name']}作为主持人",
                first, "chair", hint="请核对 chair")
     if r.date_match is None and r.day_match is None and (time := r.form.get("时间")):
         _form_date(r, time)
@@ -217,11 +220,11 @@ def _session_and_meeting(r: Reader, text: str) -> None:
     while ASIDE.search(text):        # "全体（扩大）会议", "（安委会2025年第三次会议）": asides
         text = ASIDE.sub("", text)
     head, _, after = text.partition("召开") if "召开" in text else ("", "", text)
-    m = SESSION.search(after[:60]) or (SESSION.search(text) if not head else None) \
-        or SESSION.search(head.rpartition("。")[2])       # "市政府第五次全体会议召开"
+    m = _held(after[:60]) or (_held(text) if not head else None) \
+        or _held(head.rpartition("。")[2])       # "市政府第五次全体会议召开"
     if not m and text.count("召开") > 1:     # a headline run into the opening: its own 召开 is later
         for later in list(re.finditer("召开", text))[1:]:
-            if m := SESSION.search(text[later.end():later.end() + 60]):
+            if m := _held(text[later.end():later.end() + 60]):
                 head, after = text[:later.start()], text[later.end():]
                 break
     if m and m["num"]:
@@ -247,6 +250,15 @@ def _session_and_meeting(r: Reader, text: str) -> None:
             r.data.setdefault("meeting", meeting)
     elif kind := _kind_of_long_name(after):
         r.data.setdefault("meeting", kind)
+
+
+def _held(text: str) -> re.Match | None:
+    """第N次…会议 of this meeting: not one whose 精神 it studies ("传达学习…领导小组第一次
+    会议精神", "学习贯彻省第十次党代会精神")."""
+    for m in SESSION.finditer(text):
+        if not text.startswith("精神", m.end()):
+            return m
+    return None
 
 
 def _named_then_held(head: str, after: str) -> str | None:
@@ -290,11 +302,20 @@ def _kind_of_long_name(after: str) -> str | None:
     return kind.group(0) if kind else None
 
 
-def _chair_attending(text: str) -> dict | None:
+def _chair_attending(text: str) -> tuple[dict, str] | None:
     """市长张某 before "出席会议并讲话", in an opening that names nobody as 主持."""
     if "主持" in text or not (m := ATTENDED.search(text)):
         return None
-    return _chair(text[:m.start()] + "主持")
+    chair = _chair(text[:m.start()] + "主持")
+    return (chair, "“出席会议并讲话”") if chair else None
+
+
+def _chair_convening(text: str) -> tuple[dict, str] | None:
+    """"常务副区长某某召开…调度会": who 召开 the meeting, where nobody 主持 it."""
+    if "主持" in text or "召开" not in text:
+        return None
+    chair = _chair_at(text, text.index("召开"))
+    return (chair, "召开会议") if chair and "title" in chair else None
 
 
 def _chair(text: str) -> dict | None:
@@ -316,7 +337,7 @@ def _chair_at(text: str, at: int) -> dict | None:
         clause = clause[match.end():]
     clause = PERIOD.sub("", clause)
     clause = re.sub(r"^(?:由|在)", "", clause)
-    clause = PLACE.sub("", WHEN_WORD.sub("", clause))
+    clause = WHEN_HOW.sub("", PLACE.sub("", WHEN_WORD.sub("", clause)))
     clause = clause.split("、")[-1]
     clause = re.sub(r"同志$", "", clause)
     clause = re.sub(r"受.{1,14}?委托", "", clause)
