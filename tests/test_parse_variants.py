@@ -344,3 +344,23 @@ def test_the_number_of_a_meeting_whose_spirit_is_studied_is_not_this_meetings():
     assert m.session is None and m.meeting == "常务会议"
     text = "3月8日，市长李某主持召开市政府第7次常务会议，传达学习省第十次党代会精神。\n会议听取了某项汇报。\n"
     assert parse_text(text, "<两个>")[0].session == 7
+
+
+def test_the_date_in_brackets_after_yesterday_and_a_news_sites_stamp():
+    text = ("区政府召开第31次常务会议\n来源：区融媒体中心 发布时间：2022-05-16 09:10\n"
+            "昨天（5月13日）上午，区政府召开第31次常务会议。区长刘某主持会议。\n"
+            "会议听取了区住建局关于老旧小区改造的汇报。\n")
+    m, _ = parse_text(text, "<昨天>")
+    assert (m.date, m.period, m.session) == (dt.date(2022, 5, 13), "上午", 31)
+    stamped = ("2021年09月02日08:30 | 来源：某某日报\n"
+               "8月31日，省长周某主持召开省政府常务会议。\n会议研究了秋冬季森林防火工作。\n")
+    assert parse_text(stamped, "<戳>")[0].date == dt.date(2021, 8, 31)
+
+
+def test_a_report_dated_yesterday_where_the_leader_who_spoke_stands_as_chair():
+    text = ("本网讯 昨天下午，市政府召开城市更新工作部署会，部署今年的重点任务。市长吴某强调，"
+            "要抓紧推进项目。\n吴某指出，各区要压实责任。\n吴某要求，各部门要加强协同。\n")
+    m, problems = parse_text(text, "<部署会>")
+    assert m.meeting.endswith("部署会") and (m.chair.name, m.chair.title) == ("吴某", "市长")
+    assert any(p.path == "chair" and "讲话" in p.message for p in problems)
+    assert [t.title[:5] for t in m.topics][-2:] == ["吴某指出，", "吴某要求，"]

@@ -33,8 +33,10 @@ PUBLISH = re.compile(r"(?:(?:发布|生成|成文|公开)?(?:时间|日期)|发�
 
 # A page's stamp line that carries more than the date: "2022-03-23 11:18:04 编辑: 刘燕 阅读次数:2236",
 # "来源:县政府办2018-10-15". The date is the page's publish date when the line also names one of
-# the page's own fields (来源, 编辑, 作者, 阅读 …) and is short, as a stamp line is.
-_STAMP_DATE = re.compile(rf"(?<!\d)(?P<y>(?:19|20)\d{{2}}){_MONTH_DAY}(?!\d){_CLOCK}")
+# the page's own fields (来源, 编辑, 作者, 阅读 …) and is short, as a stamp line is. A news site
+# may write it "2024年03月23日09:05 | 来源：…".
+_STAMP_DATE = re.compile(rf"(?<!\d)(?P<y>(?:19|20)\d{{2}})\s*[-/.年]\s*(?P<m>\d{{1,2}})\s*[-/.月]\s*"
+                         rf"(?P<d>\d{{1,2}})(?!\d)(?:\s*日)?{_CLOCK}")
 _STAMP_LABEL = re.compile(r"来源|编辑|责编|作者|审核|阅读|浏览|点击|访问|供稿|稿源|记者|发布")
 
 

@@ -45,12 +45,18 @@ KIND_TAIL = r"(?:专题|现场|协调|调度|推进|联席|办公|工作|例)+�
 RELATIVE_OFFSET = {"今天": 0, "今日": 0, "当天": 0, "当日": 0, "昨天": -1, "昨日": -1, "前天": -2}
 RELATIVE_DAY = re.compile(rf"(?:^|[，,）)\s]|(?<=[{HAN}]))(?P<w>{'|'.join(RELATIVE_OFFSET)})(?:{'|'.join(PERIODS)})?")
 # "今天", "日前" between the chair and 主持, as a news story writes it.
+# "本网讯 昨天上午，……": an opening dated by the day it was reported on
+RELATIVE_LEAD = re.compile(rf"^(?:[^，,。]{{0,30}}?(?:讯|电|报道)\s*(?:[(（][^()（）]{{0,30}}[)）])?\s*)?"
+                           rf"(?:{'|'.join(RELATIVE_OFFSET)})(?:{'|'.join(PERIODS)})?[，,]")
+# "昨天（7月7日）下午，": the date in brackets says which day "yesterday" was
+DATED_RELATIVE = re.compile(rf"(?:{'|'.join(RELATIVE_OFFSET)})[（(]")
 WHEN_WORD = re.compile(r"(?:今天|今日|昨天|昨日|日前|近日|当天)$")
 # "历下区政府第19届42次常务会议在区长会议室召开。": an opening that names no chair.
 SAT_AT = re.compile(r"第?\s*[0-9一二三四五六七八九十百]+\s*次[\u4e00-\u9fff]{0,10}会议?在[^。，,]{2,30}召开")
 # "区长张某出席会议并讲话": the leader a news story names where nobody is said to 主持.
 ATTENDED = re.compile(r"出席(?:会议)?并(?:作)?(?:重要)?讲话")
 # "主持召开…周例会", "主持召开…推进会": a meeting whose name ends in 会 without 议.
+SPOKE = re.compile(r"(?:在讲话中|在会上)?(?:强调|指出|要求)[，,：:]")
 CHAIRED_MEETING = re.compile(r"主持召开[^。；;]{0,60}?会")
 PLACE = re.compile(r"在[^，,。；;]{2,30}?(?:会议室|会场|礼堂|大厅|大楼|中心|楼|厅|室)$")
 # what may stand between the chair and 主持: "省长李某17日上午主持", "县长某某通过视频连线方式主持"
@@ -107,6 +113,8 @@ def _opening_like(text: str) -> bool:
         return True
     if "召开" in text and ATTENDED.search(text[:200]):
         return True
+    if RELATIVE_LEAD.match(text) and "召开" in text[:80]:     # "昨天上午，市政府召开…会"
+        return True
     return bool(_lead_date(text) and ("会议" in text or "召开" in text))
 
 
@@ -118,6 +126,7 @@ def read_opening(r: Reader, i: int) -> int:
         r.warn("没有开头段落（“…主持召开…会议”），直接从议题开始", first, "preamble")
         r.data["decisions_intro"] = None
         return i
+    whole = first.plain                 # before what the meeting did is split off it
     first = _split_run_on(r, i)
     preamble, intro = _split_intro(first.plain)
     r.preamble_para = first
@@ -125,7 +134,8 @@ def read_opening(r: Reader, i: int) -> int:
     _date_and_period(r, preamble)
     if chair := _chair(preamble) or _chair_below(r.paras[i + 1:i + 3]) or _form_chair(r):
         r.data["chair"] = chair
-    elif found := _chair_attending(preamble) or _chair_convening(preamble):
+    elif found := _chair_attending(preamble) or _chair_convening(preamble) \
+            or _chair_speaking(whole):
         chair, role = found
         r.data["chair"] = chair
         r.warn(f"开头段落没有写谁主持会议，取{role}的{chair.get('title', '')}{chair['name']}作为主持人",
@@ -194,7 +204,7 @@ def _store_intro(r: Reader, text: str, para: Para) -> None:
 def _date_and_period(r: Reader, text: str) -> None:
     """The date that starts the paragraph; without its year it is left to ``identity``."""
     date, _, match = parse_date(text[:40])
-    if match is not None and match.start() > 2:
+    if match is not None and match.start() > 2 and not DATED_RELATIVE.fullmatch(text[:match.start()]):
         # "为加快……，2024年11月14日上午，……主持召开": a purpose clause may come first
         lead = text[:match.start()]
         if not (lead.endswith(("，", ",")) or DATELINE.search(lead)) or "主持" in lead or "召开" in lead:
@@ -211,7 +221,7 @@ def _date_and_period(r: Reader, text: str) -> None:
     r.date_match = match
     if date:
         r.data["date"] = date
-    if p := PERIOD.match(text[match.end():]):
+    if p := PERIOD.match(text[match.end():].lstrip(")）")):
         r.data["period"] = p.group(1)
 
 
@@ -308,6 +318,14 @@ def _chair_attending(text: str) -> tuple[dict, str] | None:
         return None
     chair = _chair(text[:m.start()] + "主持")
     return (chair, "“出席会议并讲话”") if chair else None
+
+
+def _chair_speaking(text: str) -> tuple[dict, str] | None:
+    """"市长某某强调，……" in an opening that names nobody as 主持 or 召开 by name."""
+    if "主持" in text or not (m := SPOKE.search(text)):
+        return None
+    chair = _chair_at(text, m.start())
+    return (chair, "在会上讲话") if chair and "title" in chair else None
 
 
 def _chair_convening(text: str) -> tuple[dict, str] | None:

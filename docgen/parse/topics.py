@@ -26,8 +26,9 @@ MEETING_SAID = re.compile(rf"^(?:会议{ADVERBS}(?:听取|审议|审定|研究|�
 # "杨俊在讲话中指出，……", "张海波说，……": what one of the meeting's leaders said
 LEADER_SAID = re.compile(r"^([\u4e00-\u9fff·]{2,6}?)(?:在(?:讲话|总结讲话)中|在会上|在会议上|最后)?"
                          r"(?:指出|强调|要求|表示|说)[，,：:]")
-# the opening names the speaker as a leader of this meeting: "…杨俊出席会议并讲话", "黄哲主持"
-LEADER_ROLE = r"[^，。；]{0,8}?(?:主持|出席(?:会议)?并(?:作)?讲话|讲话)"
+# the opening names the speaker as a leader of this meeting: "…杨俊出席会议并讲话", "黄哲主持",
+# "市长某某强调"
+LEADER_ROLE = r"[^，。；]{0,8}?(?:主持|出席(?:会议)?并(?:作)?讲话|讲话|强调|指出|要求)"
 # After the topics: "会议还研究了其他事项。", and attendance written as prose where an office
 # puts it last ("参加此次会议的有：……", "县政府副县长及办公室主任出席会议。").
 CLOSING = re.compile(r"^(?:会议还|会议同时|此外|另外|参加(?:此次|本次)?会议的(?:有|人员|还有)|列席会议的)"
