@@ -364,3 +364,20 @@ def test_a_report_dated_yesterday_where_the_leader_who_spoke_stands_as_chair():
     assert m.meeting.endswith("部署会") and (m.chair.name, m.chair.title) == ("吴某", "市长")
     assert any(p.path == "chair" and "讲话" in p.message for p in problems)
     assert [t.title[:5] for t in m.topics][-2:] == ["吴某指出，", "吴某要求，"]
+
+
+def test_one_paragraph_report_split_at_what_the_meeting_heard_and_chaired_at_its_end():
+    text = ("本报讯（记者 某某）11月20日晚，市政府召开了第18次常务会议，专门听取了关于"
+            "《市区供热价格调整方案》的汇报。孙某指出，要兼顾企业和群众。会议由市长孙某主持，"
+            "副市长钱某参加了会议。\n")
+    m, _ = parse_text(text, "<专门>")
+    assert (m.session, m.chair.name, m.chair.title) == (18, "孙某", "市长")
+    assert m.topics[0].title.startswith("专门听取了")
+
+
+def test_another_meetings_number_in_a_clause_before_the_opening():
+    text = ("2月3日上午，市九届人大二次会议刚刚闭幕，市长郑某即主持召开全市重点工作动员部署会，"
+            "强调要开局就冲刺、首季开门红。\n")
+    m, _ = parse_text(text, "<闭幕>")
+    assert m.session is None and (m.chair.name, m.chair.title) == ("郑某", "市长")
+    assert m.topics and m.topics[0].title.startswith("强调")

@@ -37,7 +37,8 @@ SESSION_YEAR = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*[\u4e00-\u9fff]{0,8}?�
 # What the meeting did, as a sentence of the opening paragraph may go on: "传达学习了……".
 AGENDA = re.compile(r"^(?:听取|审议|审定|研究|讨论|传达|学习|部署)")
 # "…召开区政府第27次常务会议，传达学习……": where the meeting's name ends and what it did begins.
-AGENDA_CLAUSE = re.compile(r"召开[^，,。]{0,40}?会议?[，,](?=(?:听取|审议|审定|研究|讨论|传达|学习|部署|分析|通报))")
+AGENDA_CLAUSE = re.compile(r"召开[^，,。]{0,40}?会议?[，,](?=(?:专门|集中|首先|先后)?"
+                           r"(?:听取|审议|审定|研究|讨论|传达|学习|部署|分析|通报|强调|指出|要求))")
 ASIDE = re.compile(r"[（(][^（）()]{0,80}[）)]")
 # The words a meeting's kind is named with, at the end of a long name: "…专题调度会议".
 KIND_TAIL = r"(?:专题|现场|协调|调度|推进|联席|办公|工作|例)+会议?$"
@@ -60,7 +61,8 @@ SPOKE = re.compile(r"(?:在讲话中|在会上)?(?:强调|指出|要求)[，,：
 CHAIRED_MEETING = re.compile(r"主持召开[^。；;]{0,60}?会")
 PLACE = re.compile(r"在[^，,。；;]{2,30}?(?:会议室|会场|礼堂|大厅|大楼|中心|楼|厅|室)$")
 # what may stand between the chair and 主持: "省长李某17日上午主持", "县长某某通过视频连线方式主持"
-WHEN_HOW = re.compile(rf"(?:\d{{1,2}}日)?(?:{'|'.join(PERIODS)})$|(?:通过|以)[^，,。；;]{{1,12}}?(?:方式|形式)$")
+WHEN_HOW = re.compile(rf"(?:\d{{1,2}}日)?(?:{'|'.join(PERIODS)})$|(?:通过|以)[^，,。；;]{{1,12}}?(?:方式|形式)$"
+                      r"|(?:即|随即|又|再次|亲自)$")
 
 
 def find_start(r: Reader) -> int | None:
@@ -231,7 +233,7 @@ def _session_and_meeting(r: Reader, text: str) -> None:
         text = ASIDE.sub("", text)
     head, _, after = text.partition("召开") if "召开" in text else ("", "", text)
     m = _held(after[:60]) or (_held(text) if not head else None) \
-        or _held(head.rpartition("。")[2])       # "市政府第五次全体会议召开"
+        or _held(head.rpartition("。")[2], last=True)       # "市政府第五次全体会议召开"
     if not m and text.count("召开") > 1:     # a headline run into the opening: its own 召开 is later
         for later in list(re.finditer("召开", text))[1:]:
             if m := _held(text[later.end():later.end() + 60]):
@@ -262,11 +264,12 @@ def _session_and_meeting(r: Reader, text: str) -> None:
         r.data.setdefault("meeting", kind)
 
 
-def _held(text: str) -> re.Match | None:
+def _held(text: str, last: bool = False) -> re.Match | None:
     """第N次…会议 of this meeting: not one whose 精神 it studies ("传达学习…领导小组第一次
-    会议精神", "学习贯彻省第十次党代会精神")."""
+    会议精神", "学习贯彻省第十次党代会精神"); with ``last``, one in the clause that ends
+    ``text`` (the meeting that 召开, not "市人大一次会议刚闭幕，市长某主持召开…")."""
     for m in SESSION.finditer(text):
-        if not text.startswith("精神", m.end()):
+        if not text.startswith("精神", m.end()) and (not last or not re.search(r"[，,；;]", text[m.end():])):
             return m
     return None
 
@@ -354,7 +357,7 @@ def _chair_at(text: str, at: int) -> dict | None:
     if match is not None and match.start() == 0:
         clause = clause[match.end():]
     clause = PERIOD.sub("", clause)
-    clause = re.sub(r"^(?:由|在)", "", clause)
+    clause = re.sub(r"^(?:会议)?(?:由|在)", "", clause)      # "会议由市长某某主持"
     clause = WHEN_HOW.sub("", PLACE.sub("", WHEN_WORD.sub("", clause)))
     clause = clause.split("、")[-1]
     clause = re.sub(r"同志$", "", clause)
