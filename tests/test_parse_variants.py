@@ -381,3 +381,10 @@ def test_another_meetings_number_in_a_clause_before_the_opening():
     m, _ = parse_text(text, "<闭幕>")
     assert m.session is None and (m.chair.name, m.chair.title) == ("郑某", "市长")
     assert m.topics and m.topics[0].title.startswith("强调")
+
+
+def test_the_meetings_own_name_after_a_year_and_the_organ_before_zhaokai():
+    text = "10月10日，我县召开2018年重点项目建设推进会。常务副县长鲁某主持会议。\n会上，通报了各项目进展。\n"
+    assert parse_text(text, "<推进会>")[0].meeting == "重点项目建设推进会"
+    text = "3月21日，省政府党组召开扩大会议，传达学习有关精神。省长金某主持。\n会议指出，要抓好落实。\n"
+    assert parse_text(text, "<扩大>")[0].meeting == "党组扩大会议"

@@ -255,9 +255,11 @@ def _session_and_meeting(r: Reader, text: str) -> None:
         r.data.setdefault("meeting", named)
     elif m := re.search(r"召开[^，,。]{0,12}?(?P<meeting>[\u4e00-\u9fff]{2,8}会议?)", text):
         meeting = re.sub(r"^.*?政府", "", m["meeting"])
-        lead = text[m.start() + 2:m.start("meeting")].strip("了")
+        lead = re.sub(r"^\s*(?:19|20)\d{2}\s*年", "", text[m.start() + 2:m.start("meeting")].strip("了"))
         if lead and (kind := re.search(KIND_TAIL, meeting)):   # "…推进情况专题调度会议"
             meeting = kind.group(0)
+        if meeting == "扩大会议" and (organ := re.search(r"党组$", text[:m.start()])):
+            meeting = organ.group(0) + meeting                 # "省政府党组召开扩大会议"
         if MEETING_NAME.match(meeting) and len(meeting) > 2:
             r.data.setdefault("meeting", meeting)
     elif kind := _kind_of_long_name(after):
