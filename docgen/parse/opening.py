@@ -128,7 +128,7 @@ def read_opening(r: Reader, i: int) -> int:
         r.warn("没有开头段落（“…主持召开…会议”），直接从议题开始", first, "preamble")
         r.data["decisions_intro"] = None
         return i
-    whole = first.plain                 # before what the meeting did is split off it
+    whole = first.plain                 # with what the meeting did, split off below
     first = _split_run_on(r, i)
     preamble, intro = _split_intro(first.plain)
     r.preamble_para = first
@@ -136,8 +136,7 @@ def read_opening(r: Reader, i: int) -> int:
     _date_and_period(r, preamble)
     if chair := _chair(preamble) or _chair_below(r.paras[i + 1:i + 3]) or _form_chair(r):
         r.data["chair"] = chair
-    elif found := _chair_attending(preamble) or _chair_convening(preamble) \
-            or _chair_speaking(whole):
+    elif found := _stand_in(whole):
         chair, role = found
         r.data["chair"] = chair
         r.warn(f"开头段落没有写谁主持会议，取{role}的{chair.get('title', '')}{chair['name']}作为主持人",
@@ -317,28 +316,21 @@ def _kind_of_long_name(after: str) -> str | None:
     return kind.group(0) if kind else None
 
 
-def _chair_attending(text: str) -> tuple[dict, str] | None:
-    """市长张某 before "出席会议并讲话", in an opening that names nobody as 主持."""
-    if "主持" in text or not (m := ATTENDED.search(text)):
+# Who stands as chair where the opening names nobody as 主持 (the reader warns): who
+# 出席并讲话, who 召开 it ("常务副区长某某召开…调度会"), who spoke at it ("市长某某强调，");
+# the last two only with a title, a bare name before 召开 or 强调 being too often a unit's.
+STAND_INS = ((ATTENDED, "“出席会议并讲话”", False), (re.compile("召开"), "召开会议", True),
+             (SPOKE, "在会上讲话", True))
+
+
+def _stand_in(text: str) -> tuple[dict, str] | None:
+    if "主持" in text:
         return None
-    chair = _chair(text[:m.start()] + "主持")
-    return (chair, "“出席会议并讲话”") if chair else None
-
-
-def _chair_speaking(text: str) -> tuple[dict, str] | None:
-    """"市长某某强调，……" in an opening that names nobody as 主持 or 召开 by name."""
-    if "主持" in text or not (m := SPOKE.search(text)):
-        return None
-    chair = _chair_at(text, m.start())
-    return (chair, "在会上讲话") if chair and "title" in chair else None
-
-
-def _chair_convening(text: str) -> tuple[dict, str] | None:
-    """"常务副区长某某召开…调度会": who 召开 the meeting, where nobody 主持 it."""
-    if "主持" in text or "召开" not in text:
-        return None
-    chair = _chair_at(text, text.index("召开"))
-    return (chair, "召开会议") if chair and "title" in chair else None
+    for pattern, role, titled in STAND_INS:
+        if (m := pattern.search(text)) and (chair := _chair_at(text, m.start())) \
+                and ("title" in chair or not titled):
+            return chair, role
+    return None
 
 
 def _chair(text: str) -> dict | None:
