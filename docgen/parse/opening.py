@@ -45,19 +45,19 @@ KIND_TAIL = r"(?:专题|现场|协调|调度|推进|联席|办公|工作|例)+�
 # "昨日下午，市长某主持召开…", "省长某今天主持召开…": the day told against the page's own date.
 RELATIVE_OFFSET = {"今天": 0, "今日": 0, "当天": 0, "当日": 0, "昨天": -1, "昨日": -1, "前天": -2}
 RELATIVE_DAY = re.compile(rf"(?:^|[，,）)\s]|(?<=[{HAN}]))(?P<w>{'|'.join(RELATIVE_OFFSET)})(?:{'|'.join(PERIODS)})?")
-# "今天", "日前" between the chair and 主持, as a news story writes it.
-# "本网讯 昨天上午，……": an opening dated by the day it was reported on
-RELATIVE_LEAD = re.compile(rf"^(?:[^，,。]{{0,30}}?(?:讯|电|报道)\s*(?:[(（][^()（）]{{0,30}}[)）])?\s*)?"
-                           rf"(?:{'|'.join(RELATIVE_OFFSET)})(?:{'|'.join(PERIODS)})?[，,]")
+# "昨天上午，……" (after a news dateline, ``_lead_day``): an opening dated by the day it was reported on
+RELATIVE_LEAD = re.compile(rf"(?:{'|'.join(RELATIVE_OFFSET)})(?:{'|'.join(PERIODS)})?[，,]")
 # "昨天（7月7日）下午，": the date in brackets says which day "yesterday" was
 DATED_RELATIVE = re.compile(rf"(?:{'|'.join(RELATIVE_OFFSET)})[（(]")
+# "今天", "日前" between the chair and 主持, as a news story writes it.
 WHEN_WORD = re.compile(r"(?:今天|今日|昨天|昨日|日前|近日|当天)$")
 # "历下区政府第19届42次常务会议在区长会议室召开。": an opening that names no chair.
 SAT_AT = re.compile(r"第?\s*[0-9一二三四五六七八九十百]+\s*次[\u4e00-\u9fff]{0,10}会议?在[^。，,]{2,30}召开")
 # "区长张某出席会议并讲话": the leader a news story names where nobody is said to 主持.
 ATTENDED = re.compile(r"出席(?:会议)?并(?:作)?(?:重要)?讲话")
-# "主持召开…周例会", "主持召开…推进会": a meeting whose name ends in 会 without 议.
+# "市长某某强调，": a leader speaking in an opening that names nobody as 主持.
 SPOKE = re.compile(r"(?:在讲话中|在会上)?(?:强调|指出|要求)[，,：:]")
+# "主持召开…周例会", "主持召开…推进会": a meeting whose name ends in 会 without 议.
 CHAIRED_MEETING = re.compile(r"主持召开[^。；;]{0,60}?会")
 PLACE = re.compile(r"在[^，,。；;]{2,30}?(?:会议室|会场|礼堂|大厅|大楼|中心|楼|厅|室)$")
 # what may stand between the chair and 主持: "省长李某17日上午主持", "县长某某通过视频连线方式主持"
@@ -102,7 +102,16 @@ def _dated(text: str) -> bool:
 
 def _lead_date(text: str) -> re.Match | None:
     """The date the paragraph starts with, or that follows its news dateline ("本报讯（记者 某）")."""
-    match = DATE.search(text[:48])
+    return _leading(DATE, text)
+
+
+def _lead_day(text: str) -> re.Match | None:
+    """"昨天上午，" where the paragraph starts, or after its news dateline."""
+    return _leading(RELATIVE_LEAD, text)
+
+
+def _leading(pattern: re.Pattern, text: str) -> re.Match | None:
+    match = pattern.search(text[:48])
     if match is None:
         return None
     return match if match.start() == 0 or DATELINE.search(text[:match.start()]) else None
@@ -115,7 +124,7 @@ def _opening_like(text: str) -> bool:
         return True
     if "召开" in text and ATTENDED.search(text[:200]):
         return True
-    if RELATIVE_LEAD.match(text) and "召开" in text[:80]:     # "昨天上午，市政府召开…会"
+    if _lead_day(text) and "召开" in text[:80]:     # "本网讯 昨天上午，市政府召开…会"
         return True
     return bool(_lead_date(text) and ("会议" in text or "召开" in text))
 
