@@ -424,6 +424,9 @@ def _add_batch(sub: Any) -> None:
                         "（需安装 docgen[cluster]）")
     p.add_argument("--report", metavar="DIR", default=None,
                    help="不处理文件，只汇报 DIR 中批处理记录的情况")
+    p.add_argument("--published-list", metavar="来源.csv", default=None,
+                   help="存档纪要的来源清单（CSV，两列：文件名，发布日期或网址），"
+                        "原文没有写年份时据此推出会议日期；清单改动的文件会重新读回")
     p.set_defaults(func=_cmd_batch)
 
 
@@ -438,11 +441,13 @@ def _cmd_batch(args: argparse.Namespace) -> int:
     if not args.output:
         raise DocgenError.one("没有给出输出文件夹", hint="用 -o 指定，例如 -o out")
     from .batch import run_batch
+    from .batch.published import read_published_list
     from .render.api import parse_formats
     formats = parse_formats(args.format)
+    listed = read_published_list(Path(args.published_list)) if args.published_list else None
     return run_batch(args.inputs, Path(args.output), formats=formats, jobs=args.jobs,
                      force=args.force, debug=getattr(args, "debug", False),
-                     scheduler=args.scheduler)
+                     scheduler=args.scheduler, published=listed)
 
 
 # --------------------------------------------------------------------------- doctor
@@ -474,12 +479,15 @@ def _add_parse(sub: Any) -> None:
     p.add_argument("-o", "--output", metavar="OUT.yaml", default=None,
                    help="输出的 YAML 文件（省略或写 - 时输出到标准输出）")
     p.add_argument("--force", action="store_true", help="覆盖已存在的输出文件")
+    p.add_argument("--published", metavar="日期或网址", default=None,
+                   help="原文的发布日期（2023-07-10、2023-07 或 2023）或原文网页的网址；"
+                        "原文只写“6月20日”而没有年份时，据此推出会议日期")
     p.set_defaults(func=_cmd_parse)
 
 
 def _cmd_parse(args: argparse.Namespace) -> int:
     from .parse.api import cmd_parse
-    return cmd_parse(args.input, args.output, force=args.force)
+    return cmd_parse(args.input, args.output, force=args.force, published=args.published)
 
 
 def _add_diff(sub: Any) -> None:

@@ -33,6 +33,7 @@ class Job:
     formats: tuple[str, ...]
     force: bool = False           # replace outputs docgen did not write (render's --force)
     parse: bool = True            # archived input: parse it again (False: render DIR/x.yaml)
+    published: str | None = None  # the page's date or address, from --published-list
     debug: bool = False
 
     @property
@@ -123,7 +124,9 @@ def _run(job: Job, result: Result) -> None:
     if job.archived and job.parse:
         from ..model.dump import dump
         from ..parse.api import parse_file
-        minutes, warnings = parse_file(job.source)
+        from ..parse.published import published_from
+        given = published_from(job.published) if job.published else None
+        minutes, warnings = parse_file(job.source, published=given)
         result.warnings += [_text(p, name) for p in warnings]
         text = dump(minutes, header=PARSED_HEADER.format(name=job.source.name))
         write_atomic(job.yaml_path, text)

@@ -53,6 +53,8 @@ def record(result: Result, job: Job | None) -> dict[str, Any]:
         line["outputs"] = result.outputs
     if job is not None:
         line["formats"] = list(job.formats)
+        if job.published:
+            line["published"] = job.published
     if result.status == "failed":
         line["error"] = "\n".join(result.errors)
     if result.warnings:
@@ -143,7 +145,8 @@ class Manifest:
             return job, ""
         if rec is None:
             return self._plan_unrecorded(job)
-        same_input = unchanged(job.source, rec.get("input"))
+        # a copy whose listed date or address changed is read again, as if it had changed
+        same_input = unchanged(job.source, rec.get("input")) and rec.get("published") == job.published
         yaml_edited = (job.archived and job.yaml_path.exists()
                        and not unchanged(job.yaml_path, rec.get("yaml")) and bool(rec.get("yaml")))
         if yaml_edited:

@@ -20,12 +20,14 @@ from .inputs import collect
 from .jobs import Job, Result
 from .manifest import NAME as MANIFEST, Manifest
 from .progress import Progress
+from .published import published_for
 
 
 def run_batch(inputs: list[str], out_dir: Path, *, formats: list[str], jobs: int | None = None,
               force: bool = False, debug: bool = False, scheduler: str | None = None,
-              stream: TextIO | None = None) -> int:
-    """0 when every input succeeded (or was up to date), else 1."""
+              published: dict[str, str] | None = None, stream: TextIO | None = None) -> int:
+    """0 when every input succeeded (or was up to date), else 1. ``published``: file name →
+    the page's date or address (``batch.published``), for the archived inputs it names."""
     started = time.perf_counter()
     files, failed, aside = collect(inputs)
     if not files and not failed:
@@ -48,8 +50,8 @@ def run_batch(inputs: list[str], out_dir: Path, *, formats: list[str], jobs: int
             _take(r, None, results, progress, manifest)
         work: list[Job] = []
         for path in files:
-            job, note = manifest.plan(Job(path, out_dir, tuple(formats), force=force, debug=debug),
-                                      redo=force)
+            job, note = manifest.plan(Job(path, out_dir, tuple(formats), force=force, debug=debug,
+                                          published=published_for(path, published)), redo=force)
             if note:
                 progress.note(note)
             if job is None:

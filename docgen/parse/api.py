@@ -16,6 +16,7 @@ from ..errors import DocgenError, Problem
 from ..model.minutes import Minutes
 from ..model.source import decode
 from .limits import MAX_INPUT_BYTES, check_size, read_bytes, too_big
+from .published import Published, published_from
 
 # Control characters and bidirectional overrides in a copied text are never the minutes'
 # text: they would reach the YAML (which check then refuses) and the terminal (ESC sequences).
@@ -44,16 +45,23 @@ def decode_text(data: bytes, name: str) -> str:
     return text
 
 
-def parse_text(text: str, name: str = "<文本>") -> tuple[Minutes, list[Problem]]:
+def parse_text(text: str, name: str = "<文本>", *,
+               published: Published | None = None) -> tuple[Minutes, list[Problem]]:
     """Minutes from text already decoded. Control characters are dropped here, not only by
     ``decode_text``: a caller's text (a paste, a test) with a stray U+0008 would otherwise
-    reach the YAML, which ``check`` then refuses."""
+    reach the YAML, which ``check`` then refuses. ``published`` is what the archivist knows
+    of the copy's publication (see ``published.py``), for a text that leaves out its year."""
     from .structure import build_minutes
     from .text import text_paragraphs
     paras, notes = text_paragraphs(CONTROLS.sub("", text))
     if not paras:
         raise DocgenError.one("文件中没有文字", file=name)
-    return build_minutes(paras, name, notes=notes)
+    return build_minutes(paras, name, _outside(published), notes=notes)
+
+
+def _outside(published: Published | None) -> dict:
+    """The clues from outside the text, as the parser's hints carry them."""
+    return {"published": published} if published else {}
 
 
 _READER_ERRORS: tuple[type[BaseException], ...] = (
@@ -78,7 +86,8 @@ def damaged_is_refused(name: str, kind: str) -> Iterator[None]:
                               file=name) from None
 
 
-def parse_bytes(data: bytes, suffix: str, name: str) -> tuple[Minutes, list[Problem]]:
+def parse_bytes(data: bytes, suffix: str, name: str, *,
+                published: Published | None = None) -> tuple[Minutes, list[Problem]]:
     suffix = suffix.lower()
     if len(data) > MAX_INPUT_BYTES:
         raise too_big(len(data), name)
@@ -87,18 +96,18 @@ def parse_bytes(data: bytes, suffix: str, name: str) -> tuple[Minutes, list[Prob
     if suffix == ".pdf":
         from .pdf import parse_pdf_bytes
         with damaged_is_refused(name, "PDF"):
-            return parse_pdf_bytes(data, name)
+            return parse_pdf_bytes(data, name, _outside(published))
     if suffix == ".docx":
         from .docx import parse_docx_bytes
         with damaged_is_refused(name, "DOCX"):
-            return parse_docx_bytes(data, name)
+            return parse_docx_bytes(data, name, _outside(published))
     if suffix in TEXT_SUFFIXES or suffix == "":
-        return parse_text(decode_text(data, name), name)
+        return parse_text(decode_text(data, name), name, published=published)
     raise DocgenError.one(f"不支持的文件类型“{suffix}”", file=name,
                           hint="docgen parse 读取 .txt、.pdf 和 .docx")
 
 
-def parse_file(path: Path | str) -> tuple[Minutes, list[Problem]]:
+def parse_file(path: Path | str, *, published: Published | None = None) -> tuple[Minutes, list[Problem]]:
     """Read an archived 纪要 and return the minutes and the warnings met on the way."""
     path = Path(path)
     name = str(path)
@@ -110,9 +119,9 @@ def parse_file(path: Path | str) -> tuple[Minutes, list[Problem]]:
         check_size(path)
         from .docx import parse_docx_path
         with damaged_is_refused(name, "DOCX"):
-            return parse_docx_path(path, name)
+            return parse_docx_path(path, name, _outside(published))
     data = read_bytes(path)
-    return parse_bytes(data, suffix, name)
+    return parse_bytes(data, suffix, name, published=published)
 
 
 def is_yaml(path: Path | str) -> bool:
@@ -123,7 +132,7 @@ def is_yaml(path: Path | str) -> bool:
 
 
 def cmd_parse(input_path: str | Path, output: str | Path | None = None, *, force: bool = False,
-              out=None, err=None) -> int:
+              published: str | None = None, out=None, err=None) -> int:
     """``docgen parse INPUT -o OUT.yaml``: warnings on stderr; YAML to OUT (or stdout).
 
     Exit 0 when minutes were produced (warnings or not), 2 when the input is not minutes or
@@ -143,7 +152,8 @@ def cmd_parse(input_path: str | Path, output: str | Path | None = None, *, force
                                       hint="给读出的 YAML 另起一个名字（-o 名字.yaml）")
             if not force and Path(output).exists():
                 raise DocgenError.one("文件已存在，未覆盖", file=str(output), hint="使用 --force 覆盖")
-        minutes, problems = parse_file(input_path)
+        given = published_from(published) if published else None
+        minutes, problems = parse_file(input_path, published=given)
         for problem in problems:
             print(f"警告：{problem}", file=err)
         text = dump(minutes, header=f"由 docgen parse 从 {Path(input_path).name} 读出；请核对后使用。")

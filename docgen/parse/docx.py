@@ -168,7 +168,7 @@ def docx_paragraphs(document) -> list[Para]:
     return paras
 
 
-def _parse(document, name: str) -> tuple[Minutes, list[Problem]]:
+def _parse(document, name: str, outside: dict | None) -> tuple[Minutes, list[Problem]]:
     from .structure import build_minutes
     paras = docx_paragraphs(document)
     if not paras:
@@ -177,12 +177,12 @@ def _parse(document, name: str) -> tuple[Minutes, list[Problem]]:
         title = document.core_properties.title or ""
     except Exception:  # noqa: BLE001
         title = ""
-    return build_minutes(paras, name, {"title": title})
+    return build_minutes(paras, name, {"title": title, **(outside or {})})
 
 
-def parse_docx_bytes(data: bytes, name: str) -> tuple[Minutes, list[Problem]]:
-    return _parse(open_docx(data, name), name)
+def parse_docx_bytes(data: bytes, name: str, outside: dict | None = None) -> tuple[Minutes, list[Problem]]:
+    return _parse(open_docx(data, name), name, outside)
 
 
-def parse_docx_path(path: Path, name: str) -> tuple[Minutes, list[Problem]]:
-    return _parse(open_docx(path, name), name)
+def parse_docx_path(path: Path, name: str, outside: dict | None = None) -> tuple[Minutes, list[Problem]]:
+    return _parse(open_docx(path, name), name, outside)

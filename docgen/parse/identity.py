@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import NamedTuple
 
 from ..errors import DocgenError
 from ..model.numbering import PRINTED_NUMERALS, parse_chinese_number
@@ -91,21 +92,49 @@ def _warn_on_borrowed_header(r: Reader) -> None:
                None, "compiled_by", hint=f"请在 YAML 中写明 compiled_by（如 {d['issuer']}办公室）")
 
 
+class _Reference(NamedTuple):
+    """The date a meeting comes before, what a warning calls it, whether it is known to the
+    day (a day alone, "28日", needs that), and the page's own publish date ("昨天" is told
+    against it)."""
+
+    date: dt.date | None
+    called: str
+    to_the_day: bool
+    publish: dt.date | None
+
+
+def _reference(r: Reader) -> _Reference:
+    """The text's own dates first; then the one the archivist gave (``parse --published``)."""
+    d = r.data
+    given = r.hints.get("published")
+    publish = r.publish or (given.exact if given else None)
+    printed = r.header_date or d.get("compiled_date") or (d.get("printed") or {}).get("date")
+    if r.publish:
+        return _Reference(r.publish, "发布日期", True, publish)
+    if printed:
+        return _Reference(printed, "印发/整理日期", True, publish)
+    if given and given.latest:
+        return _Reference(given.latest, given.source, bool(given.exact), publish)
+    return _Reference(None, "", False, publish)
+
+
 def _meeting_date(r: Reader) -> dt.date | None:
     """The opening's month and day with a year from the other dates, else one of those dates."""
-    d = r.data
-    reference = r.publish or r.header_date or d.get("compiled_date") or (d.get("printed") or {}).get("date")
+    ref = _reference(r)
+    reference, given = ref.date, r.hints.get("published")
     date = None
     if r.date_match is not None:
         month, day = parse_chinese_number(r.date_match["m"]), parse_chinese_number(r.date_match["d"])
         year, source = None, None
         if reference:   # a meeting comes before its minutes are printed or published
             year = reference.year if (month, day) <= (reference.month, reference.day) else reference.year - 1
-            source = "发布日期" if r.publish else "印发/整理日期"
+            source = ref.called
         elif r.doc_year:
             year, source = r.doc_year, "纪要编号"
         elif r.session_year:      # "2022年第9次常务会议" is held in 2022
             year, source = r.session_year, "会次（“×年第N次”）"
+        elif given:               # a year alone: "/2017/" in the page's address
+            year, source = given.year, f"{given.source}（只到年份，请核对）"
         elif found := _body_year(r, month):
             year, source = found
         if year and r.session_year and year != r.session_year:
@@ -118,7 +147,8 @@ def _meeting_date(r: Reader) -> dt.date | None:
                 r.warn(f"会议日期没有写年份，年份 {year} 取自{source}", r.preamble_para, "date")
             except ValueError:
                 date = None
-    if date is None and r.day_match is not None and reference:
+    if date is None and r.day_match is not None and reference and ref.to_the_day:
+        # (not to the month only: "28日" on a page of "/202402/" may be January's)
         date = _day_in_month_of(parse_chinese_number(r.day_match["d"]), reference)
         if date is not None and r.session_year and date.year != r.session_year:
             # "14日" published 2026-01-09 is not 2025-12-14 when the meeting is "2026年第1次":
@@ -128,13 +158,13 @@ def _meeting_date(r: Reader) -> dt.date | None:
                    hint="请对照原件在 YAML 中写明 date")
             return None
         if date is not None:
-            r.warn(f"会议日期只写了“{r.day_match.group(0)}”，年月取自{'发布日期' if r.publish else '印发/整理日期'}",
+            r.warn(f"会议日期只写了“{r.day_match.group(0)}”，年月取自{ref.called}",
                    r.preamble_para, "date", hint="请核对 date")
-    if date is None and r.date_match is None and r.day_match is None and r.relative_day and r.publish:
+    if date is None and r.date_match is None and r.day_match is None and r.relative_day and ref.publish:
         # "昨日下午，市长某主持召开……" on a page published the next day
         word, offset = r.relative_day
-        date = r.publish + dt.timedelta(days=offset)
-        r.warn(f"开头段落写的是“{word}”，会议日期按发布日期 {r.publish.isoformat()} 推为 {date.isoformat()}",
+        date = ref.publish + dt.timedelta(days=offset)
+        r.warn(f"开头段落写的是“{word}”，会议日期按发布日期 {ref.publish.isoformat()} 推为 {date.isoformat()}",
                r.preamble_para, "date", hint="请核对 date")
         return date
     if date is None and reference is not None and (r.date_match is None or r.day_match is not None):

@@ -332,7 +332,7 @@ def _starts(text: str, zone: str, indent: float, before: list[Line]) -> bool:
     return True                      # right-aligned or centred lines stand alone
 
 
-def parse_pdf_bytes(data: bytes, name: str) -> tuple[Minutes, list[Problem]]:
+def parse_pdf_bytes(data: bytes, name: str, outside: dict | None = None) -> tuple[Minutes, list[Problem]]:
     from .structure import build_minutes
     lines, hints = pdf_lines(data, name)
-    return build_minutes(paragraphs(lines, wrapped=True), name, hints)
+    return build_minutes(paragraphs(lines, wrapped=True), name, {**hints, **(outside or {})})

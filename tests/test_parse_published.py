@@ -1,0 +1,147 @@
+"""``docgen parse --published``: the year a web copy leaves out, from its address or its date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+
+import pytest
+
+from docgen.errors import DocgenError
+from docgen.parse.api import parse_text
+from docgen.parse.published import Published, published_from
+
+TODAY = dt.date(2026, 12, 7)
+
+# A copy as a news page has it: month and day, no year.
+NO_YEAR = ("12月28日上午，县长某某主持召开县政府第9次常务会议。会议议定以下意见：\n"
+           "一、审议《某某工作方案》\n会议原则同意。\n")
+
+
+@pytest.mark.parametrize("url, expected", [
+    ("http://www.example.gov.cn/col1/col2/202403/t20240326_198036.html", (2024, 3, 26)),
+    ("http://news.example.com/news/gg/2010072817331233073.html", (2010, 7, 28)),
+    ("http://example.people.com.cn/BIG5/n2/2024/0323/c189130-40785733.html", (2024, 3, 23)),
+    ("http://example.gov.cn/art/2022/6/11/art_28205_1268253.html", (2022, 6, 11)),
+    ("http://www.example.gov.cn/gzdt/2013-02/18/content_2333573.htm", (2013, 2, 18)),
+    ("http://epaper.example.com/rb/html/2011-10/31/content_55085.htm", (2011, 10, 31)),
+    ("http://example.com/localNews/20150617/158156.html", (2015, 6, 17)),
+    ("https://www.example.gov.cn/zwgk/202307/index_3.html", (2023, 7, None)),
+    ("https://www.example.gov.cn/html/czzl/2017/FPKLLMMN_0125/10775.html", (2017, None, None)),
+])
+def test_the_date_a_cms_writes_into_an_address_is_read(url, expected):
+    found = published_from(url, TODAY)
+    assert (found.year, found.month, found.day) == expected
+    assert found.source == "原文网址中的日期"
+
+
+def test_an_id_that_only_looks_like_digits_of_a_date_gives_none():
+    for url in ("https://example.gov.cn/content/646848/83/13692611.html",
+                "https://example.gov.cn/info/20161399.html",            # no 13th month
+                "https://example.gov.cn/news/show.html?id=20240326"):   # the query is no path
+        with pytest.raises(DocgenError) as caught:
+            published_from(url, TODAY)
+        assert "网址中找不到日期" in str(caught.value.problems[0])
+
+
+def test_a_typed_date_to_the_day_month_or_year():
+    assert published_from("2023-07-10", TODAY).exact == dt.date(2023, 7, 10)
+    assert published_from("2023年7月10日", TODAY).exact == dt.date(2023, 7, 10)
+    assert published_from("2024-02", TODAY).latest == dt.date(2024, 2, 29)
+    assert published_from("2023", TODAY) == Published(2023, None, None, "--published 给出的发布日期")
+    for bad in ("2023-13-01", "昨天", "3027", ""):
+        with pytest.raises(DocgenError):
+            published_from(bad, TODAY)
+
+
+def test_without_a_year_the_date_stays_empty_and_with_the_address_it_is_found():
+    m, problems = parse_text(NO_YEAR, "<无年份>")
+    assert m.date is None and any(p.path == "date" for p in problems)
+    url = published_from("http://www.example.gov.cn/xxgk/202401/t20240103_1.html", TODAY)
+    m, problems = parse_text(NO_YEAR, "<无年份>", published=url)
+    # a meeting on 28 December reported on 3 January was held the year before
+    assert m.date == dt.date(2023, 12, 28)
+    said = [p.message for p in problems if p.path == "date"]
+    assert said and "原文网址中的日期" in said[0]
+
+
+def test_the_texts_own_publish_line_outranks_the_given_date():
+    text = "发布时间：2019-05-06\n" + NO_YEAR.replace("12月28日", "5月5日")
+    m, _ = parse_text(text, "<自带日期>", published=published_from("2024-05-06", TODAY))
+    assert m.date == dt.date(2019, 5, 5)
+
+
+def test_a_day_alone_needs_a_date_to_the_day():
+    text = NO_YEAR.replace("12月28日", "28日")
+    month_only = published_from("2024-02", TODAY)
+    m, _ = parse_text(text, "<只有日>", published=month_only)
+    assert m.date is None                    # 28 February or 28 January: not known
+    m, _ = parse_text(text, "<只有日>", published=published_from("2024-02-02", TODAY))
+    assert m.date == dt.date(2024, 1, 28)
+
+
+def test_yesterday_is_told_against_the_given_date():
+    text = NO_YEAR.replace("12月28日上午", "昨天上午")
+    m, _ = parse_text(text, "<昨天>", published=published_from("2021-03-09", TODAY))
+    assert m.date == dt.date(2021, 3, 8)
+
+
+def test_the_command_takes_an_address_and_refuses_one_without_a_date(tmp_path):
+    source = tmp_path / "copy.txt"
+    source.write_text(NO_YEAR, encoding="utf-8")
+    out = tmp_path / "copy.yaml"
+    base = [sys.executable, "-m", "docgen", "parse", str(source), "-o", str(out)]
+    run = subprocess.run(base + ["--published", "https://example.gov.cn/a/2022/12/30/art_1.html"],
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert "date: 2022-12-28" in out.read_text(encoding="utf-8")
+    out.unlink()
+    run = subprocess.run(base + ["--published", "https://example.gov.cn/a/show.html"],
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 2 and "Traceback" not in run.stderr
+    assert "网址中找不到日期" in run.stderr and "--published" in run.stderr
+    assert not out.exists()
+
+
+def _batch(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "docgen", "batch", *args, "-j", "1"],
+                          capture_output=True, text=True, timeout=300)
+
+
+def _date_of(yaml_file) -> str:
+    return next(line for line in yaml_file.read_text(encoding="utf-8").splitlines()
+                if line.startswith("date:"))
+
+
+def test_a_batch_takes_each_copys_date_from_the_list_and_reads_a_copy_again_when_it_changes(tmp_path):
+    folder, out = tmp_path / "copies", tmp_path / "out"
+    folder.mkdir()
+    (folder / "a.txt").write_text(NO_YEAR, encoding="utf-8")
+    (folder / "b.txt").write_text(NO_YEAR.replace("12月28日", "6月3日"), encoding="utf-8")
+    listed = tmp_path / "来源.csv"
+    listed.write_text("文件,发布\na.txt,https://example.gov.cn/xw/202401/t20240102_9.html\nb,2019-06-05\n",
+                      encoding="utf-8-sig")
+    run = _batch(str(folder), "-o", str(out), "--format", "html", "--published-list", str(listed))
+    assert run.returncode == 0, run.stderr
+    assert _date_of(out / "a.yaml") == "date: 2023-12-28"
+    assert _date_of(out / "b.yaml") == "date: 2019-06-03"
+    listed.write_text("a.txt,https://example.gov.cn/xw/202401/t20240102_9.html\nb.txt,2021-06\n",
+                      encoding="utf-8")
+    run = _batch(str(folder), "-o", str(out), "--format", "html", "--published-list", str(listed))
+    assert run.returncode == 0, run.stderr
+    assert _date_of(out / "b.yaml") == "date: 2021-06-03"
+    assert _date_of(out / "a.yaml") == "date: 2023-12-28"
+
+
+def test_a_bad_row_in_the_list_is_refused_naming_its_line_before_any_work(tmp_path):
+    folder, out = tmp_path / "copies", tmp_path / "out"
+    folder.mkdir()
+    (folder / "a.txt").write_text(NO_YEAR, encoding="utf-8")
+    listed = tmp_path / "list.csv"
+    listed.write_text("a.txt,2023-07-10\nb.txt,http://example.gov.cn/show.html\nc.txt\n", encoding="utf-8")
+    run = _batch(str(folder), "-o", str(out), "--format", "html", "--published-list", str(listed))
+    assert run.returncode == 2 and "Traceback" not in run.stderr
+    assert "第2行" in run.stderr and "网址中找不到日期" in run.stderr
+    assert "第3行" in run.stderr and "两列" in run.stderr
+    assert not out.exists()
