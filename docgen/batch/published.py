@@ -12,8 +12,6 @@ import csv
 from pathlib import Path
 
 from ..errors import DocgenError, Problem
-from ..parse.limits import read_bytes
-from ..parse.published import published_from
 from .jobs import ARCHIVE_SUFFIXES
 
 HEADER = {"文件", "文件名", "file", "name"}
@@ -21,6 +19,8 @@ HEADER = {"文件", "文件名", "file", "name"}
 
 def read_published_list(path: Path) -> dict[str, str]:
     """File name (or its stem) → the date or address given for it; refused naming the line."""
+    from ..parse.limits import read_bytes          # the parser (and its model) only when a
+    from ..parse.published import published_from   # list is given: a batch's parent stays light
     name = str(path)
     try:
         text = read_bytes(path).decode("utf-8-sig")
