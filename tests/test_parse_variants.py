@@ -388,3 +388,12 @@ def test_the_meetings_own_name_after_a_year_and_the_organ_before_zhaokai():
     assert parse_text(text, "<推进会>")[0].meeting == "重点项目建设推进会"
     text = "3月21日，省政府党组召开扩大会议，传达学习有关精神。省长金某主持。\n会议指出，要抓好落实。\n"
     assert parse_text(text, "<扩大>")[0].meeting == "党组扩大会议"
+
+
+def test_an_autumn_meeting_planning_a_named_year_does_not_give_its_year():
+    text = ("9月12日上午，区长马某主持召开区政府第30次常务会议。\n"
+            "会议审议了区人社局提交的《关于上报本区2031年事业单位人才招聘计划的请示》。\n")
+    m, problems = parse_text(text, "<秋季计划>")
+    assert m.date is None and any(p.path == "date" for p in problems)
+    text = "5月12日上午，区长马某主持召开区政府第30次常务会议。\n会议审议了《本区2031年人才招聘计划》。\n"
+    assert parse_text(text, "<春季计划>")[0].date == dt.date(2031, 5, 12)
