@@ -397,3 +397,12 @@ def test_an_autumn_meeting_planning_a_named_year_does_not_give_its_year():
     assert m.date is None and any(p.path == "date" for p in problems)
     text = "5月12日上午，区长马某主持召开区政府第30次常务会议。\n会议审议了《本区2031年人才招聘计划》。\n"
     assert parse_text(text, "<春季计划>")[0].date == dt.date(2031, 5, 12)
+
+
+def test_a_monthly_meeting_named_for_its_year_and_month_dates_its_day():
+    text = ("2月27日下午，县长周某主持召开2031年2月县政府抓落实专题会议。\n"
+            "会议听取了各副县长分管领域重点工作完成情况的汇报。\n")
+    m, _ = parse_text(text, "<月度>")
+    assert m.date == dt.date(2031, 2, 27) and m.meeting.endswith("专题会议")
+    text = text.replace("2031年2月", "2031年1月")       # the name's month is not the day's: no year
+    assert parse_text(text, "<月份不符>")[0].date is None

@@ -34,6 +34,9 @@ TITLE_RE = "|".join(TITLES)
 DATELINE = re.compile(r"(?:讯|电|报道)\s*(?:[(（][^()（）]{0,30}[)）])?\s*$")
 # "2022年第9次常务会议", "2022年县政府党组第3次会议": the year the meetings are counted in.
 SESSION_YEAR = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*[\u4e00-\u9fff]{0,8}?第\s*[0-9一二三四五六七八九十百]+\s*次")
+# "主持召开2026年2月县政府抓落实专题会议": a monthly meeting named for its year and month.
+NAMED_MONTH = re.compile(r"召开\s*(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月(?!\s*\d{1,2}\s*日)"
+                         r"[\u4e00-\u9fff]{0,24}?会")
 # What the meeting did, as a sentence of the opening paragraph may go on: "传达学习了……".
 AGENDA = re.compile(r"^(?:听取|审议|审定|研究|讨论|传达|学习|部署)")
 # "…召开区政府第27次常务会议，传达学习……": where the meeting's name ends and what it did begins.
@@ -155,6 +158,8 @@ def read_opening(r: Reader, i: int) -> int:
     _session_and_meeting(r, preamble)
     if m := SESSION_YEAR.search(preamble):
         r.session_year = int(m["y"])
+    elif _named_for_its_month(r, preamble):
+        r.session_year = int(NAMED_MONTH.search(preamble)["y"])
     i += 1
     r.data["decisions_intro"] = None
     if intro:
@@ -163,6 +168,14 @@ def read_opening(r: Reader, i: int) -> int:
         _store_intro(r, paras[i].plain, paras[i])
         i += 1
     return i
+
+
+def _named_for_its_month(r: Reader, text: str) -> bool:
+    """A meeting named "2026年2月…会议" on a day of that month is held in that year, as a
+    "2026年第3次" meeting is; in another month the name is not this meeting's."""
+    m = NAMED_MONTH.search(text)
+    return bool(m and r.date_match is not None and not r.date_match["y"]
+                and int(m["m"]) == parse_chinese_number(r.date_match["m"]))
 
 
 def _split_run_on(r: Reader, i: int) -> Para:
