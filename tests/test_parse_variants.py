@@ -406,3 +406,11 @@ def test_a_monthly_meeting_named_for_its_year_and_month_dates_its_day():
     assert m.date == dt.date(2031, 2, 27) and m.meeting.endswith("专题会议")
     text = text.replace("2031年2月", "2031年1月")       # the name's month is not the day's: no year
     assert parse_text(text, "<月份不符>")[0].date is None
+
+
+def test_a_xiaoxi_dateline_before_the_day_and_the_stamp_gives_its_year():
+    text = ("2031-04-04 09:33:32   来源：某某日报   作者：某某\n"
+            "日报消息（全媒体记者某某）4月3日下午，市长赵某主持召开市政府第46次常务会议。\n"
+            "会议听取了全市防汛工作情况的汇报。\n")
+    m, _ = parse_text(text, "<消息>")
+    assert (m.date, m.period, m.session) == (dt.date(2031, 4, 3), "下午", 46)

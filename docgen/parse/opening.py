@@ -30,8 +30,9 @@ TITLES = ("常务副市长", "副市长", "代理市长", "代市长", "市长",
           "秘书长", "副书记", "书记")
 TITLE_RE = "|".join(TITLES)
 # "…谢义维同志在区机关大院2号楼二楼会议室主持": where the meeting sat, between chair and 主持.
-# "本报讯（记者 王磊）7月2日下午，…", "文成新闻网讯 …": a news dateline before the date.
-DATELINE = re.compile(r"(?:讯|电|报道)\s*(?:[(（][^()（）]{0,30}[)）])?\s*$")
+# "本报讯（记者 王磊）7月2日下午，…", "文成新闻网讯 …", "日报消息（记者 某）…": a news dateline
+# before the date.
+DATELINE = re.compile(r"(?:讯|电|报道|消息)\s*(?:[(（][^()（）]{0,30}[)）])?\s*$")
 # "2022年第9次常务会议", "2022年县政府党组第3次会议": the year the meetings are counted in.
 SESSION_YEAR = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*[\u4e00-\u9fff]{0,8}?第\s*[0-9一二三四五六七八九十百]+\s*次")
 # "主持召开2026年2月县政府抓落实专题会议": a monthly meeting named for its year and month.
