@@ -414,3 +414,15 @@ def test_a_xiaoxi_dateline_before_the_day_and_the_stamp_gives_its_year():
             "会议听取了全市防汛工作情况的汇报。\n")
     m, _ = parse_text(text, "<消息>")
     assert (m.date, m.period, m.session) == (dt.date(2031, 4, 3), "下午", 46)
+
+
+def test_a_headline_repeating_the_opening_dates_it_when_the_openings_date_is_garbled():
+    text = ("2031年1月19日下午，区长钱某主持召开区政府常务会议\n"
+            "来源：某某区人民政府  发布时间：2031年2月10日\n"
+            "2031119下午区长钱某主持召开区政府常务会议。\n"
+            "会议听取了区发展改革委关于营商环境行动方案的情况汇报。\n")
+    m, problems = parse_text(text, "<标题日期>")
+    assert (m.date, m.period) == (dt.date(2031, 1, 19), "下午")
+    assert any(p.path == "date" and "标题" in p.message for p in problems)
+    other = text.replace("区长钱某主持召开区政府常务会议\n来源", "区长孙某主持召开专题会议\n来源")
+    assert parse_text(other, "<另一会议>")[0].date is None

@@ -147,6 +147,8 @@ def read_opening(r: Reader, i: int) -> int:
     r.preamble_para = first
     r.data["preamble"] = r.field(preamble, first, "preamble")
     _date_and_period(r, preamble)
+    if r.date_match is None and r.day_match is None and r.relative_day is None:
+        _headline_date(r, i, preamble)
     if chair := _chair(preamble) or _chair_below(r.paras[i + 1:i + 3]) or _form_chair(r):
         r.data["chair"] = chair
     elif found := _stand_in(whole):
@@ -177,6 +179,31 @@ def _named_for_its_month(r: Reader, text: str) -> bool:
     m = NAMED_MONTH.search(text)
     return bool(m and r.date_match is not None and not r.date_match["y"]
                 and int(m["m"]) == parse_chinese_number(r.date_match["m"]))
+
+
+def _headline_date(r: Reader, i: int, preamble: str) -> None:
+    """The date of a headline that repeats the opening ("2026年1月19日下午，区长某主持召开区政府
+    常务会议" above "2026119下午区长某主持召开…"), where the opening's own date is garbled or gone.
+
+    Only a full date, and only when the headline goes on in the opening's own words."""
+    for line in (p.plain for p in reversed(r.paras[max(0, i - 4):i])):
+        date, had_year, m = parse_date(line[:16])
+        if date and had_year and m.start() == 0 and _title_like(line) and _repeats(line[m.end():], preamble):
+            r.date_match = m
+            r.data["date"] = date
+            if period := PERIOD.match(line[m.end():]):
+                r.data["period"] = period.group(1)
+            r.warn(f"开头段落中的日期无法读取，会议日期取自重复开头的标题“{line[:m.end()]}”",
+                   r.paras[i], "date", hint="请核对 date")
+            return
+
+
+def _repeats(headline: str, opening: str) -> bool:
+    """Whether the opening repeats ten or more of the headline's first words, 主持 or 召开 among
+    them (punctuation aside; a page's next line may be run into the headline)."""
+    rest, said = (re.sub(rf"[^{HAN}\w]", "", x) for x in (headline, opening[:100]))
+    head = next((rest[:k] for k in range(len(rest), 9, -1) if rest[:k] in said), "")
+    return "主持" in head or "召开" in head
 
 
 def _split_run_on(r: Reader, i: int) -> Para:
