@@ -388,3 +388,41 @@ def test_the_meetings_own_name_after_a_year_and_the_organ_before_zhaokai():
     assert parse_text(text, "<推进会>")[0].meeting == "重点项目建设推进会"
     text = "3月21日，省政府党组召开扩大会议，传达学习有关精神。省长金某主持。\n会议指出，要抓好落实。\n"
     assert parse_text(text, "<扩大>")[0].meeting == "党组扩大会议"
+
+
+def test_an_autumn_meeting_planning_a_named_year_does_not_give_its_year():
+    text = ("9月12日上午，区长马某主持召开区政府第30次常务会议。\n"
+            "会议审议了区人社局提交的《关于上报本区2031年事业单位人才招聘计划的请示》。\n")
+    m, problems = parse_text(text, "<秋季计划>")
+    assert m.date is None and any(p.path == "date" for p in problems)
+    text = "5月12日上午，区长马某主持召开区政府第30次常务会议。\n会议审议了《本区2031年人才招聘计划》。\n"
+    assert parse_text(text, "<春季计划>")[0].date == dt.date(2031, 5, 12)
+
+
+def test_a_monthly_meeting_named_for_its_year_and_month_dates_its_day():
+    text = ("2月27日下午，县长周某主持召开2031年2月县政府抓落实专题会议。\n"
+            "会议听取了各副县长分管领域重点工作完成情况的汇报。\n")
+    m, _ = parse_text(text, "<月度>")
+    assert m.date == dt.date(2031, 2, 27) and m.meeting.endswith("专题会议")
+    text = text.replace("2031年2月", "2031年1月")       # the name's month is not the day's: no year
+    assert parse_text(text, "<月份不符>")[0].date is None
+
+
+def test_a_xiaoxi_dateline_before_the_day_and_the_stamp_gives_its_year():
+    text = ("2031-04-04 09:33:32   来源：某某日报   作者：某某\n"
+            "日报消息（全媒体记者某某）4月3日下午，市长赵某主持召开市政府第46次常务会议。\n"
+            "会议听取了全市防汛工作情况的汇报。\n")
+    m, _ = parse_text(text, "<消息>")
+    assert (m.date, m.period, m.session) == (dt.date(2031, 4, 3), "下午", 46)
+
+
+def test_a_headline_repeating_the_opening_dates_it_when_the_openings_date_is_garbled():
+    text = ("2031年1月19日下午，区长钱某主持召开区政府常务会议\n"
+            "来源：某某区人民政府  发布时间：2031年2月10日\n"
+            "2031119下午区长钱某主持召开区政府常务会议。\n"
+            "会议听取了区发展改革委关于营商环境行动方案的情况汇报。\n")
+    m, problems = parse_text(text, "<标题日期>")
+    assert (m.date, m.period) == (dt.date(2031, 1, 19), "下午")
+    assert any(p.path == "date" and "标题" in p.message for p in problems)
+    other = text.replace("区长钱某主持召开区政府常务会议\n来源", "区长孙某主持召开专题会议\n来源")
+    assert parse_text(other, "<另一会议>")[0].date is None

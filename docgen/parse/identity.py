@@ -185,12 +185,16 @@ def _meeting_date(r: Reader) -> dt.date | None:
 # names. A range's end ("2021-2035年") and a year of account ("2021年度") say nothing of when the
 # meeting sat, so they are not counted.
 BODY_YEAR = re.compile(r"(?<![\d\-－—~～至到])((?:19|20)\d{2})\s*年(?!度)")
+# "上报2017年事业单位招聘计划" at a meeting in September: what is planned, recruited or budgeted
+# for a named year is, in September and October, as likely next year's business as this year's.
+PLANNED = re.compile(r"[^，,。；;《》()（）]{0,16}?(?:计划|预算|规划|招聘|招录|招考)")
 
 
 def _body_year(r: Reader, month: int) -> tuple[int, str] | None:
     """The year of a year-less date from the years the text names, where they leave no doubt.
 
-    One year named, at a meeting from March to October: that year. Two years in a row, at the
+    One year named, at a meeting from March to October: that year (in September and October,
+    not a year that something is planned or budgeted for: ``PLANNED``). Two years in a row, at the
     turn of the year (November to February), as a meeting that closes one year and plans the
     next names them: the earlier in November and December, the later in January and February.
     Anything else (one year at the turn of the year, where "2012年政府工作报告" is drafted in
@@ -200,7 +204,8 @@ def _body_year(r: Reader, month: int) -> tuple[int, str] | None:
     for p in r.paras[r.start or 0:]:
         if FOOTER.match(p.plain):
             break
-        years.update(int(y) for y in BODY_YEAR.findall(p.plain))
+        years.update(int(m[1]) for m in BODY_YEAR.finditer(p.plain)
+                     if not (9 <= month <= 10 and PLANNED.match(p.plain, m.end())))
     if len(years) == 1 and 3 <= month <= 10:
         (year,) = years
         return year, f"正文中的“{year}年”（请核对）"

@@ -30,10 +30,14 @@ TITLES = ("常务副市长", "副市长", "代理市长", "代市长", "市长",
           "秘书长", "副书记", "书记")
 TITLE_RE = "|".join(TITLES)
 # "…谢义维同志在区机关大院2号楼二楼会议室主持": where the meeting sat, between chair and 主持.
-# "本报讯（记者 王磊）7月2日下午，…", "文成新闻网讯 …": a news dateline before the date.
-DATELINE = re.compile(r"(?:讯|电|报道)\s*(?:[(（][^()（）]{0,30}[)）])?\s*$")
+# "本报讯（记者 王磊）7月2日下午，…", "文成新闻网讯 …", "日报消息（记者 某）…": a news dateline
+# before the date.
+DATELINE = re.compile(r"(?:讯|电|报道|消息)\s*(?:[(（][^()（）]{0,30}[)）])?\s*$")
 # "2022年第9次常务会议", "2022年县政府党组第3次会议": the year the meetings are counted in.
 SESSION_YEAR = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*[\u4e00-\u9fff]{0,8}?第\s*[0-9一二三四五六七八九十百]+\s*次")
+# "主持召开2026年2月县政府抓落实专题会议": a monthly meeting named for its year and month.
+NAMED_MONTH = re.compile(r"召开\s*(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月(?!\s*\d{1,2}\s*日)"
+                         r"[\u4e00-\u9fff]{0,24}?会")
 # What the meeting did, as a sentence of the opening paragraph may go on: "传达学习了……".
 AGENDA = re.compile(r"^(?:听取|审议|审定|研究|讨论|传达|学习|部署)")
 # "…召开区政府第27次常务会议，传达学习……": where the meeting's name ends and what it did begins.
@@ -143,6 +147,8 @@ def read_opening(r: Reader, i: int) -> int:
     r.preamble_para = first
     r.data["preamble"] = r.field(preamble, first, "preamble")
     _date_and_period(r, preamble)
+    if r.date_match is None and r.day_match is None and r.relative_day is None:
+        _headline_date(r, i, preamble)
     if chair := _chair(preamble) or _chair_below(r.paras[i + 1:i + 3]) or _form_chair(r):
         r.data["chair"] = chair
     elif found := _stand_in(whole):
@@ -155,6 +161,8 @@ def read_opening(r: Reader, i: int) -> int:
     _session_and_meeting(r, preamble)
     if m := SESSION_YEAR.search(preamble):
         r.session_year = int(m["y"])
+    elif _named_for_its_month(r, preamble):
+        r.session_year = int(NAMED_MONTH.search(preamble)["y"])
     i += 1
     r.data["decisions_intro"] = None
     if intro:
@@ -163,6 +171,39 @@ def read_opening(r: Reader, i: int) -> int:
         _store_intro(r, paras[i].plain, paras[i])
         i += 1
     return i
+
+
+def _named_for_its_month(r: Reader, text: str) -> bool:
+    """A meeting named "2026年2月…会议" on a day of that month is held in that year, as a
+    "2026年第3次" meeting is; in another month the name is not this meeting's."""
+    m = NAMED_MONTH.search(text)
+    return bool(m and r.date_match is not None and not r.date_match["y"]
+                and int(m["m"]) == parse_chinese_number(r.date_match["m"]))
+
+
+def _headline_date(r: Reader, i: int, preamble: str) -> None:
+    """The date of a headline that repeats the opening ("2026年1月19日下午，区长某主持召开区政府
+    常务会议" above "2026119下午区长某主持召开…"), where the opening's own date is garbled or gone.
+
+    Only a full date, and only when the headline goes on in the opening's own words."""
+    for line in (p.plain for p in reversed(r.paras[max(0, i - 4):i])):
+        date, had_year, m = parse_date(line[:16])
+        if date and had_year and m.start() == 0 and _title_like(line) and _repeats(line[m.end():], preamble):
+            r.date_match = m
+            r.data["date"] = date
+            if period := PERIOD.match(line[m.end():]):
+                r.data["period"] = period.group(1)
+            r.warn(f"开头段落中的日期无法读取，会议日期取自重复开头的标题“{line[:m.end()]}”",
+                   r.paras[i], "date", hint="请核对 date")
+            return
+
+
+def _repeats(headline: str, opening: str) -> bool:
+    """Whether the opening repeats ten or more of the headline's first words, 主持 or 召开 among
+    them (punctuation aside; a page's next line may be run into the headline)."""
+    rest, said = (re.sub(rf"[^{HAN}\w]", "", x) for x in (headline, opening[:100]))
+    head = next((rest[:k] for k in range(len(rest), 9, -1) if rest[:k] in said), "")
+    return "主持" in head or "召开" in head
 
 
 def _split_run_on(r: Reader, i: int) -> Para:
