@@ -482,12 +482,16 @@ def _add_parse(sub: Any) -> None:
     p.add_argument("--published", metavar="日期或网址", default=None,
                    help="原文的发布日期（2023-07-10、2023-07 或 2023）或原文网页的网址；"
                         "原文只写“6月20日”而没有年份时，据此推出会议日期")
+    p.add_argument("--profile", metavar="P", default=None,
+                   help="读出的 YAML 使用的版式（名称或版式文件）；缺省按发文机关选择，"
+                        "没有该机关的版式时用通用版式 generic")
     p.set_defaults(func=_cmd_parse)
 
 
 def _cmd_parse(args: argparse.Namespace) -> int:
     from .parse.api import cmd_parse
-    return cmd_parse(args.input, args.output, force=args.force, published=args.published)
+    return cmd_parse(args.input, args.output, force=args.force, published=args.published,
+                     profile=args.profile)
 
 
 def _add_diff(sub: Any) -> None:

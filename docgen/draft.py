@@ -123,7 +123,7 @@ attendance:
 recorder: 吴十
 
 # 整理单位（别名：整理）和整理日期（别名：整理日期），可省略。
-compiled_by: {_q(profile.office)}
+compiled_by: {_q(profile.office_of(profile.issuer))}
 compiled_date: {day}
 
 # 公开属性（别名：公开），括号由版式添加。
@@ -134,7 +134,7 @@ distribution: {_q(distribution)}
 
 # 印发（别名：印发）：印发机关（别名：印发机关）和印发日期，印发日期不能早于会议日期。
 printed:
-  by: {_q(profile.office)}
+  by: {_q(profile.office_of(profile.issuer))}
   date: {day}
 """
 

@@ -25,10 +25,11 @@ DRAFTS = sorted(p for p in FIXTURES.glob("*.yaml") if not p.name.startswith("suz
 
 def test_every_shipped_profile_has_a_draft():
     """A profile nobody renders is a profile nobody checks (the seed renders suzhou; the
-    gallery's plain and taoda render from ``docgen new`` drafts in test_templates.py)."""
+    gallery's plain and taoda render from ``docgen new`` drafts in test_templates.py, generic
+    from parsed copies in test_parse_profile.py)."""
     used = {load_minutes(p).minutes.profile for p in DRAFTS}
     shipped = {p.stem for p in PROFILE_DIR.glob("*.yaml")}
-    assert shipped - {"suzhou", "plain", "taoda"} <= used
+    assert shipped - {"suzhou", "plain", "taoda", "generic"} <= used
 
 
 @pytest.mark.parametrize("fmt", ["pdf", "docx"])

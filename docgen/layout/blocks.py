@@ -87,10 +87,10 @@ def build_document(m: Minutes, profile: Profile) -> Document:
     doc = Document(
         mark=mark,
         issue_line=issue_line,
-        office=(m.compiled_by or profile.office) if profile.office_line else None,
+        office=(m.compiled_by or profile.office_of(issuer)) if profile.office_line else None,
         office_date=_header_date(compiled, profile) if profile.office_line and compiled else None,
         title=_title(m, issuer),
-        author=m.compiled_by or profile.office,
+        author=m.compiled_by or profile.office_of(issuer),
     )
     doc.body = list(_body(m, profile))
     doc.body += list(_attendance(m))

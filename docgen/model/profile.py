@@ -20,7 +20,8 @@ from .yamlnodes import parse_yaml
 
 PROFILE_DIR = Path(__file__).resolve().parent.parent / "profiles"
 # What each text template of a profile may name (build_document fills them in).
-PLACEHOLDERS = {"mark": {"issuer", "meeting"}, "issue_line": {"session", "term", "doc_number"}}
+PLACEHOLDERS = {"mark": {"issuer", "meeting"}, "issue_line": {"session", "term", "doc_number"},
+                "office": {"issuer"}}
 # The 纪要标志's size. GB/T 9704 leaves it to the office; printed marks run from 二号 (22 pt)
 # to about 40 pt. 16 pt (三号) is the body size, below which it is no mark; at 72 pt the
 # mark, which starts 35 mm into the 版心, just clears the 期号 of the usual 12-line header.
@@ -66,7 +67,7 @@ class Profile(BaseModel):
     model_config = ConfigDict(extra="forbid")
     name: Text
     issuer: Text = Field(description="发文机关，如 苏州市人民政府")
-    office: Text = Field(description="编发单位，如 苏州市人民政府办公室")
+    office: Text = Field(description="编发单位，如 苏州市人民政府办公室；{issuer} 会被替换")
     mark: Text = Field("{issuer}{meeting}纪要", description="纪要标志；{issuer} {meeting} 会被替换")
     issue_line: OptionalText | None = Field(
         "第{session}次", description="纪要标志下的期号行；{session} {term} {doc_number} 会被替换")
@@ -137,7 +138,12 @@ class Profile(BaseModel):
             raise ValueError("编号样式应由大到小：一、 （一） 1.（或 1、） （1），每种只用一次")
         return value
 
-    @field_validator("mark", "issue_line")
+    def office_of(self, issuer: str) -> str:
+        """The 编发单位 for that issuer: "{issuer}办公室" lets one profile serve every office
+        that prints its minutes the same way, as the parser's fallback does."""
+        return self.office.format(issuer=issuer)
+
+    @field_validator("mark", "issue_line", "office")
     @classmethod
     def _known_placeholders(cls, value: str | None, info) -> str | None:
         """A misspelt {placeholder} is the user's error, found when the profile is read,

@@ -45,23 +45,24 @@ def decode_text(data: bytes, name: str) -> str:
     return text
 
 
-def parse_text(text: str, name: str = "<文本>", *,
-               published: Published | None = None) -> tuple[Minutes, list[Problem]]:
+def parse_text(text: str, name: str = "<文本>", *, published: Published | None = None,
+               profile: str | None = None) -> tuple[Minutes, list[Problem]]:
     """Minutes from text already decoded. Control characters are dropped here, not only by
     ``decode_text``: a caller's text (a paste, a test) with a stray U+0008 would otherwise
     reach the YAML, which ``check`` then refuses. ``published`` is what the archivist knows
-    of the copy's publication (see ``published.py``), for a text that leaves out its year."""
+    of the copy's publication (see ``published.py``), for a text that leaves out its year;
+    ``profile`` the office's profile the archivist names, where the issuer would not find it."""
     from .structure import build_minutes
     from .text import text_paragraphs
     paras, notes = text_paragraphs(CONTROLS.sub("", text))
     if not paras:
         raise DocgenError.one("文件中没有文字", file=name)
-    return build_minutes(paras, name, _outside(published), notes=notes)
+    return build_minutes(paras, name, _outside(published, profile), notes=notes)
 
 
-def _outside(published: Published | None) -> dict:
+def _outside(published: Published | None, profile: str | None) -> dict:
     """The clues from outside the text, as the parser's hints carry them."""
-    return {"published": published} if published else {}
+    return {key: value for key, value in (("published", published), ("profile", profile)) if value}
 
 
 _READER_ERRORS: tuple[type[BaseException], ...] = (
@@ -86,8 +87,8 @@ def damaged_is_refused(name: str, kind: str) -> Iterator[None]:
                               file=name) from None
 
 
-def parse_bytes(data: bytes, suffix: str, name: str, *,
-                published: Published | None = None) -> tuple[Minutes, list[Problem]]:
+def parse_bytes(data: bytes, suffix: str, name: str, *, published: Published | None = None,
+                profile: str | None = None) -> tuple[Minutes, list[Problem]]:
     suffix = suffix.lower()
     if len(data) > MAX_INPUT_BYTES:
         raise too_big(len(data), name)
@@ -96,18 +97,19 @@ def parse_bytes(data: bytes, suffix: str, name: str, *,
     if suffix == ".pdf":
         from .pdf import parse_pdf_bytes
         with damaged_is_refused(name, "PDF"):
-            return parse_pdf_bytes(data, name, _outside(published))
+            return parse_pdf_bytes(data, name, _outside(published, profile))
     if suffix == ".docx":
         from .docx import parse_docx_bytes
         with damaged_is_refused(name, "DOCX"):
-            return parse_docx_bytes(data, name, _outside(published))
+            return parse_docx_bytes(data, name, _outside(published, profile))
     if suffix in TEXT_SUFFIXES or suffix == "":
-        return parse_text(decode_text(data, name), name, published=published)
+        return parse_text(decode_text(data, name), name, published=published, profile=profile)
     raise DocgenError.one(f"不支持的文件类型“{suffix}”", file=name,
                           hint="docgen parse 读取 .txt、.pdf 和 .docx")
 
 
-def parse_file(path: Path | str, *, published: Published | None = None) -> tuple[Minutes, list[Problem]]:
+def parse_file(path: Path | str, *, published: Published | None = None,
+               profile: str | None = None) -> tuple[Minutes, list[Problem]]:
     """Read an archived 纪要 and return the minutes and the warnings met on the way."""
     path = Path(path)
     name = str(path)
@@ -119,9 +121,9 @@ def parse_file(path: Path | str, *, published: Published | None = None) -> tuple
         check_size(path)
         from .docx import parse_docx_path
         with damaged_is_refused(name, "DOCX"):
-            return parse_docx_path(path, name, _outside(published))
+            return parse_docx_path(path, name, _outside(published, profile))
     data = read_bytes(path)
-    return parse_bytes(data, suffix, name, published=published)
+    return parse_bytes(data, suffix, name, published=published, profile=profile)
 
 
 def is_yaml(path: Path | str) -> bool:
@@ -132,7 +134,7 @@ def is_yaml(path: Path | str) -> bool:
 
 
 def cmd_parse(input_path: str | Path, output: str | Path | None = None, *, force: bool = False,
-              published: str | None = None, out=None, err=None) -> int:
+              published: str | None = None, profile: str | None = None, out=None, err=None) -> int:
     """``docgen parse INPUT -o OUT.yaml``: warnings on stderr; YAML to OUT (or stdout).
 
     Exit 0 when minutes were produced (warnings or not), 2 when the input is not minutes or
@@ -153,7 +155,10 @@ def cmd_parse(input_path: str | Path, output: str | Path | None = None, *, force
             if not force and Path(output).exists():
                 raise DocgenError.one("文件已存在，未覆盖", file=str(output), hint="使用 --force 覆盖")
         given = published_from(published) if published else None
-        minutes, problems = parse_file(input_path, published=given)
+        if profile:
+            from ..model.profile import load_profile
+            load_profile(profile)            # a name that is no profile is refused before any work
+        minutes, problems = parse_file(input_path, published=given, profile=profile)
         for problem in problems:
             print(f"警告：{problem}", file=err)
         text = dump(minutes, header=f"由 docgen parse 从 {Path(input_path).name} 读出；请核对后使用。")

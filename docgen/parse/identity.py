@@ -14,10 +14,13 @@ from typing import NamedTuple
 
 from ..errors import DocgenError
 from ..model.numbering import PRINTED_NUMERALS, parse_chinese_number
-from ..model.profile import PROFILE_DIR, load_profile
+from ..model.profile import gallery, load_profile
 from .landmarks import FOOTER
 from .reader import Reader
 
+# The profile of a copy whose office has none: it prints the copy's issuer (or ××人民政府,
+# with a warning, where none is read), never the name of the office the default belongs to.
+FALLBACK_PROFILE = "generic"
 NUM = rf"(?:\d+|[{PRINTED_NUMERALS}]+)"
 TERM = rf"(?P<term>第?\s*{NUM}\s*届)?"         # 十三届, optional wherever it may stand
 # "十三届政府第96次常务会议", "第96次常务会": the term, the session and the meeting's name.
@@ -57,7 +60,7 @@ def fill_identity(r: Reader) -> None:
         issuer = _issuer(r)
         if issuer:
             d["issuer"] = issuer
-    d["profile"] = _profile_for(d.get("issuer"))
+    d["profile"] = r.hints.get("profile") or _profile_for(d.get("issuer"))
     _warn_on_borrowed_header(r)
     _warn_on_unnamed(r)
 
@@ -87,7 +90,8 @@ def _warn_on_borrowed_header(r: Reader) -> None:
     if not d.get("issuer"):
         r.warn(f"原文中没有读到发文机关：排版时将印作版式 {profile.name} 的“{profile.issuer}”",
                None, "issuer", hint="请在 YAML 中写明 issuer（如 南通市人民政府）")
-    elif (d["issuer"] != profile.issuer and profile.office_line and not d.get("compiled_by")):
+    elif (d["issuer"] != profile.issuer and profile.office_line and not d.get("compiled_by")
+          and "{issuer}" not in profile.office):
         r.warn(f"原文中没有读到编发单位：排版时版头将印作版式 {profile.name} 的“{profile.office}”",
                None, "compiled_by", hint=f"请在 YAML 中写明 compiled_by（如 {d['issuer']}办公室）")
 
@@ -255,12 +259,14 @@ def _issuer(r: Reader) -> str | None:
 
 
 def _profile_for(issuer: str | None) -> str:
-    """The shipped profile of that issuer, so the parsed YAML renders like the original."""
+    """The profile of that issuer, an office's own (``DOCGEN_TEMPLATES``) before a shipped
+    one, so the parsed YAML renders like the original; else the neutral one, which prints
+    the copy's own issuer and never another office's name."""
     if issuer:
-        for path in sorted(PROFILE_DIR.glob("*.yaml")):
+        for name in sorted(gallery()):
             try:
-                if load_profile(path.stem).issuer == issuer:
-                    return path.stem
+                if load_profile(name).issuer == issuer:
+                    return name
             except DocgenError:
                 continue
-    return "suzhou"
+    return FALLBACK_PROFILE
