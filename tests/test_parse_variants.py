@@ -426,3 +426,28 @@ def test_a_headline_repeating_the_opening_dates_it_when_the_openings_date_is_gar
     assert any(p.path == "date" and "标题" in p.message for p in problems)
     other = text.replace("区长钱某主持召开区政府常务会议\n来源", "区长孙某主持召开专题会议\n来源")
     assert parse_text(other, "<另一会议>")[0].date is None
+
+
+@pytest.mark.parametrize("opening", [
+    "某县人民政府于2031年5月8日召开第12次常务会议，研究部署近期重点工作。现将会议议定事项纪要如下：",
+    "县政府第12次常务会议于2031年5月8日在县政府三楼会议室召开。会议议定以下事项：",
+])
+def test_a_meeting_held_on_a_date_with_no_chair_before_it_opens_the_minutes(opening):
+    text = opening + "\n一、关于某某项目建设问题\n会议同意加快推进。\n"
+    m, problems = parse_text(text, "<于某日召开>")
+    assert (m.date, m.session, len(m.topics)) == (dt.date(2031, 5, 8), 12, 1)
+    assert any(p.path == "chair" for p in problems)
+    # a purpose clause's date is not the meeting's
+    later = text.replace("于2031年5月8日", "为落实2031年3月1日会议精神，于近日")
+    assert parse_text(later, "<目的>")[0].date is None
+
+
+def test_paragraphs_after_an_opening_that_names_its_chair_and_session_are_topics():
+    text = ("2031年5月8日上午，县长某某主持召开县政府第12次常务会议。\n"
+            "关于某某项目建设问题。与会人员认为，要加快推进项目建设，确保年底前完工。\n"
+            "关于某某工作方案。原则同意该方案，由县发展改革局牵头实施。\n")
+    m, problems = parse_text(text, "<无编号>")
+    assert (m.session, m.chair.name, len(m.topics)) == (12, "某某", 2)
+    # the same paragraphs after a news lead of a meeting that has no 会次 are still no minutes
+    with pytest.raises(DocgenError, match="没有议题"):
+        parse_text(text.replace("县政府第12次常务会议", "全县项目观摩推进会"), "<新闻>")

@@ -63,6 +63,9 @@ ATTENDED = re.compile(r"出席(?:会议)?并(?:作)?(?:重要)?讲话")
 SPOKE = re.compile(r"(?:在讲话中|在会上)?(?:强调|指出|要求)[，,：:]")
 # "主持召开…周例会", "主持召开…推进会": a meeting whose name ends in 会 without 议.
 CHAIRED_MEETING = re.compile(r"主持召开[^。；;]{0,60}?会")
+# "市人民政府于2023年5月8日召开第12次常务会议", "第12次常务会议于5月8日在市政府召开": a meeting
+# said to be held on a date, where the opening names no chair before it.
+HELD_ON = re.compile(rf"(?:{DATE.pattern})[^。；;]{{0,40}}?召开")
 PLACE = re.compile(r"在[^，,。；;]{2,30}?(?:会议室|会场|礼堂|大厅|大楼|中心|楼|厅|室)$")
 # what may stand between the chair and 主持: "省长李某17日上午主持", "县长某某通过视频连线方式主持"
 WHEN_HOW = re.compile(rf"(?:\d{{1,2}}日)?(?:{'|'.join(PERIODS)})$|(?:通过|以)[^，,。；;]{{1,12}}?(?:方式|形式)$"
@@ -129,6 +132,8 @@ def _opening_like(text: str) -> bool:
     if "召开" in text and ATTENDED.search(text[:200]):
         return True
     if _lead_day(text) and "召开" in text[:80]:     # "本网讯 昨天上午，市政府召开…会"
+        return True
+    if (held := HELD_ON.search(text[:120])) and held.start() < 60 and "会" in text[:held.end() + 30]:
         return True
     return bool(_lead_date(text) and ("会议" in text or "召开" in text))
 
@@ -258,7 +263,10 @@ def _date_and_period(r: Reader, text: str) -> None:
     if match is not None and match.start() > 2 and not DATED_RELATIVE.fullmatch(text[:match.start()]):
         # "为加快……，2024年11月14日上午，……主持召开": a purpose clause may come first
         lead = text[:match.start()]
-        if not (lead.endswith(("，", ",")) or DATELINE.search(lead)) or "主持" in lead or "召开" in lead:
+        # "县人民政府于2023年5月8日召开第12次常务会议": the meeting held on that date
+        held = lead.rstrip().endswith("于") and "召开" in text[match.end():match.end() + 30]
+        if not (lead.endswith(("，", ",")) or DATELINE.search(lead) or held) \
+                or "主持" in lead or "召开" in lead:
             return
     if match is None:
         at = min((k for k in (text.find("主持"), text.find("召开")) if k >= 0), default=-1)

@@ -166,7 +166,7 @@ def _numbered(r: Reader, body: list[Para], levels: list[Level]) -> tuple[list[_T
 def _unnumbered(r: Reader, body: list[Para]) -> tuple[list[_Topic], Closing]:
     """One topic per paragraph, when there is evidence these are minutes at all."""
     evidence = any("纪要" in p.plain for p in r.paras) or r.data.get("decisions_intro") or r.agenda_split or \
-        any(UNNUMBERED_TOPIC.match(p.plain) or _said_by_meeting(r, p.plain) for p in body)
+        _chaired(r) or any(UNNUMBERED_TOPIC.match(p.plain) or _said_by_meeting(r, p.plain) for p in body)
     if not body or not evidence:
         raise DocgenError.one("这不是一份会议纪要：没有议题（“一、…”或“会议听取/审议了…”段落），"
                               "也没有“纪要”字样", file=r.name,
@@ -195,6 +195,12 @@ def _unnumbered(r: Reader, body: list[Para]) -> tuple[list[_Topic], Closing]:
         r.warn("议题没有编号（一、二、…），也没有“会议听取了……”段落：每段作为一个议题，标题取首句",
                body[0], "topics")
     return topics, closing
+
+
+def _chaired(r: Reader) -> bool:
+    """An opening that names the meeting's chair and its 会次 records a meeting, whatever its
+    paragraphs start with; a news story of an opening (a fair, a visit) names neither."""
+    return bool(r.data.get("chair") and r.data.get("session"))
 
 
 def _said_by_meeting(r: Reader, text: str) -> bool:
