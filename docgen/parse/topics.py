@@ -198,9 +198,9 @@ def _unnumbered(r: Reader, body: list[Para]) -> tuple[list[_Topic], Closing]:
 
 
 def _chaired(r: Reader) -> bool:
-    """An opening that names the meeting's chair and its 会次 records a meeting, whatever its
-    paragraphs start with; a news story of an opening (a fair, a visit) names neither."""
-    return bool(r.data.get("chair") and r.data.get("session"))
+    """An opening that names who chaired the meeting, or its 会次, records a meeting, whatever
+    its paragraphs start with: refused are only texts with no meeting in them (a fair, a visit)."""
+    return bool(r.data.get("chair") or r.data.get("session"))
 
 
 def _said_by_meeting(r: Reader, text: str) -> bool:
