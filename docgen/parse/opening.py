@@ -67,6 +67,12 @@ PLACE = re.compile(r"在[^，,。；;]{2,30}?(?:会议室|会场|礼堂|大厅|�
 # what may stand between the chair and 主持: "省长李某17日上午主持", "县长某某通过视频连线方式主持"
 WHEN_HOW = re.compile(rf"(?:\d{{1,2}}日)?(?:{'|'.join(PERIODS)})$|(?:通过|以)[^，,。；;]{{1,12}}?(?:方式|形式)$"
                       r"|(?:即|随即|又|再次|亲自)$")
+# "县长某某于2023年5月8日上午", "市长某某5月8日": a date between the chair and 主持, taken off the chair
+CHAIR_DATE = re.compile(rf"于?\s*(?:{DATE.pattern}|\d{{1,2}}\s*日)\s*(?:{'|'.join(PERIODS)})?\s*$")
+# what follows a date that stands between the chair and 主持: "上午主持召开", "在某会议室主持"
+CHAIRED_AFTER = re.compile(rf"\s*(?:{'|'.join(PERIODS)})?\s*(?:在[^，,。；;]{{2,30}}?)?(?:主持|召开)")
+# "李强17日上午主持": the day alone between the chair and 主持 (Arabic digits only: a name may hold 一)
+MID_DAY = re.compile(r"(?<![\d月])(?P<d>\d{1,2})\s*日")
 
 
 def find_start(r: Reader) -> int | None:
@@ -255,11 +261,17 @@ def _store_intro(r: Reader, text: str, para: Para) -> None:
 def _date_and_period(r: Reader, text: str) -> None:
     """The date that starts the paragraph; without its year it is left to ``identity``."""
     date, _, match = parse_date(text[:40])
-    if match is not None and match.start() > 2 and not DATED_RELATIVE.fullmatch(text[:match.start()]):
+    if match is not None and match.start() > 2 and not DATED_RELATIVE.fullmatch(text[:match.start()]) \
+            and not _between_chair_and_verb(text, match):
         # "为加快……，2024年11月14日上午，……主持召开": a purpose clause may come first
         lead = text[:match.start()]
         if not (lead.endswith(("，", ",")) or DATELINE.search(lead)) or "主持" in lead or "召开" in lead:
             return
+    if match is None and (day := _mid_day(text)):
+        r.day_match = day
+        if p := PERIOD.match(text[day.end():]):
+            r.data["period"] = p.group(1)
+        return
     if match is None:
         at = min((k for k in (text.find("主持"), text.find("召开")) if k >= 0), default=-1)
         if at > 0 and (rel := RELATIVE_DAY.search(text[:at])):     # "昨日下午，市长某主持召开"
@@ -274,6 +286,20 @@ def _date_and_period(r: Reader, text: str) -> None:
         r.data["date"] = date
     if p := PERIOD.match(text[match.end():].lstrip(")）")):
         r.data["period"] = p.group(1)
+
+
+def _between_chair_and_verb(text: str, match: re.Match) -> bool:
+    """Whether the date stands between the chair and 主持 ("省长李某17日上午主持召开", "县长某某于
+    2023年5月8日主持召开"): the first clause, before it, names no verb, and 主持 or 召开 follows it."""
+    lead = text[:match.start()]
+    return (0 < len(lead) <= 30 and not re.search(r"[，,。；;：:（()）]", lead)
+            and "主持" not in lead and "召开" not in lead and bool(CHAIRED_AFTER.match(text, match.end())))
+
+
+def _mid_day(text: str) -> re.Match | None:
+    """"17日" between the chair and 主持, where the opening gives the day alone."""
+    day = MID_DAY.search(text[:40])
+    return day if day and _between_chair_and_verb(text, day) else None
 
 
 def _session_and_meeting(r: Reader, text: str) -> None:
@@ -402,7 +428,7 @@ def _chair_at(text: str, at: int) -> dict | None:
         clause = clause[match.end():]
     clause = PERIOD.sub("", clause)
     clause = re.sub(r"^(?:会议)?(?:由|在)", "", clause)      # "会议由市长某某主持"
-    clause = WHEN_HOW.sub("", PLACE.sub("", WHEN_WORD.sub("", clause)))
+    clause = WHEN_HOW.sub("", CHAIR_DATE.sub("", PLACE.sub("", WHEN_WORD.sub("", clause))))
     clause = clause.split("、")[-1]
     clause = re.sub(r"同志$", "", clause)
     clause = re.sub(r"受.{1,14}?委托", "", clause)

@@ -1,0 +1,48 @@
+"""Dates in the shapes real copies write them, on texts written for these tests.
+
+Each test is one shape found in a study of web copies of 纪要 (where the date stands and how
+it is written); the wording, names and figures are invented.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from docgen.parse.api import parse_text
+
+BODY = "会议听取了市农业农村局关于春耕备耕工作的汇报。会议要求抓紧落实。\n会议还研究了其他事项。\n"
+
+
+def _dated(text: str, name: str):
+    m, problems = parse_text(text, name)
+    return m, [p.message for p in problems if p.path == "date"]
+
+
+def test_a_day_between_the_chair_and_presided_is_the_meeting_day():
+    text = ("发布时间：2023-05-10\n"
+            "省长周某某8日上午主持召开省政府第十次常务会议。\n" + BODY)
+    m, dated = _dated(text, "<主持前的日>")
+    assert m.date == dt.date(2023, 5, 8) and m.period == "上午"
+    assert m.chair.name == "周某某" and m.chair.title == "省长"
+    assert any("8日" in w and "发布日期" in w for w in dated)
+
+
+def test_a_full_date_after_yu_between_the_chair_and_presided():
+    text = "县长吴某某于2023年5月8日在县政府三楼会议室主持召开县政府第10次常务会议。\n" + BODY
+    m, dated = _dated(text, "<于某日主持>")
+    assert m.date == dt.date(2023, 5, 8) and not dated
+    assert m.chair.name == "吴某某" and m.session == 10
+
+
+def test_a_month_and_day_before_presided_take_their_year_from_the_publish_line():
+    text = "日期：2022-03-02\n市长郑某某3月1日主持召开市政府常务会议。\n" + BODY
+    m, dated = _dated(text, "<主持前的月日>")
+    assert m.date == dt.date(2022, 3, 1) and m.chair.name == "郑某某"
+    assert any("发布日期" in w for w in dated)
+
+
+def test_a_date_in_a_later_clause_is_not_taken_for_the_meeting_day():
+    # the date belongs to what is studied, not to the meeting: a verb comes before it
+    text = "市长郑某某主持召开市政府常务会议，传达学习5月8日国务院常务会议精神。\n" + BODY
+    m, _ = _dated(text, "<后文中的日期>")
+    assert m.date is None
