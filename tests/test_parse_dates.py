@@ -46,3 +46,24 @@ def test_a_date_in_a_later_clause_is_not_taken_for_the_meeting_day():
     text = "市长郑某某主持召开市政府常务会议，传达学习5月8日国务院常务会议精神。\n" + BODY
     m, _ = _dated(text, "<后文中的日期>")
     assert m.date is None
+
+
+def test_a_day_after_a_purpose_clause_is_dated_by_the_publish_line():
+    text = ("发布时间：2021-11-20\n"
+            "按照省委部署和有关要求，18日，省委副书记、省长陈某某主持召开省政府常务会议，研究边境建设等事宜。\n"
+            + BODY)
+    m, dated = _dated(text, "<目的句后的日>")
+    assert m.date == dt.date(2021, 11, 18)
+    assert any("18日" in w and "发布日期" in w for w in dated)
+
+
+def test_a_day_after_a_news_dateline():
+    text = "发布时间：2020-07-04\n本网讯（记者 林某）3日下午，县长章某某主持召开县政府常务会议。\n" + BODY
+    m, _ = _dated(text, "<电头后的日>")
+    assert m.date == dt.date(2020, 7, 3) and m.period == "下午"
+
+
+def test_a_day_in_a_clause_after_the_meeting_is_named_is_not_its_day():
+    text = "发布时间：2021-11-20\n市长陈某某主持召开市政府常务会议，18日前完成整改。\n" + BODY
+    m, _ = _dated(text, "<召开后的日>")
+    assert m.date is None

@@ -276,9 +276,10 @@ def _date_and_period(r: Reader, text: str) -> None:
         at = min((k for k in (text.find("主持"), text.find("召开")) if k >= 0), default=-1)
         if at > 0 and (rel := RELATIVE_DAY.search(text[:at])):     # "昨日下午，市长某主持召开"
             r.relative_day = (rel["w"], RELATIVE_OFFSET[rel["w"]])
-        if day := DAY_ONLY.match(text):     # "3日下午，…" as 广州 and 句容 publish it
+        if found := _lead_day_only(text):     # "3日下午，…" as 广州 and 句容 publish it
+            day, rest = found
             r.day_match = day
-            if p := PERIOD.match(text[day.end():]):
+            if p := PERIOD.match(rest[day.end():]):
                 r.data["period"] = p.group(1)
         return
     r.date_match = match
@@ -286,6 +287,21 @@ def _date_and_period(r: Reader, text: str) -> None:
         r.data["date"] = date
     if p := PERIOD.match(text[match.end():].lstrip(")）")):
         r.data["period"] = p.group(1)
+
+
+def _lead_day_only(text: str) -> tuple[re.Match, str] | None:
+    """"3日下午，" where the paragraph starts, or after what may come first as it does before a
+    full date: a purpose clause ending in a comma ("按照某某要求，18日，…主持召开") or a news
+    dateline ("本报讯（记者 某）3日下午，"). The match is on the rest, returned with it."""
+    if day := DAY_ONLY.match(text):
+        return day, text
+    for cut in (m.end() for m in re.finditer(r"[，,\s）)]", text[:60])):
+        lead, rest = text[:cut], text[cut:]
+        if "主持" in lead or "召开" in lead:
+            return None
+        if (lead.rstrip().endswith(("，", ",")) or DATELINE.search(lead)) and (day := DAY_ONLY.match(rest)):
+            return day, rest
+    return None
 
 
 def _between_chair_and_verb(text: str, match: re.Match) -> bool:
