@@ -67,3 +67,35 @@ def test_a_day_in_a_clause_after_the_meeting_is_named_is_not_its_day():
     text = "发布时间：2021-11-20\n市长陈某某主持召开市政府常务会议，18日前完成整改。\n" + BODY
     m, _ = _dated(text, "<召开后的日>")
     assert m.date is None
+
+
+OPENING_MD = "1月5日下午，市政府第六次全体会议在市政务中心召开。市长钱某某主持会议并讲话。\n"
+
+
+def test_a_day_first_dotted_stamp_is_the_publish_date():
+    m, dated = _dated("市政府第六次全体会议召开\n07.01.2015  01:02\n" + OPENING_MD + BODY, "<日在前的戳>")
+    assert m.date == dt.date(2015, 1, 5)
+    assert any("发布日期" in w for w in dated)
+
+
+def test_a_stamp_in_brackets_is_the_publish_date():
+    m, _ = _dated("市政府召开常务会议\n【2015-01-07 08:30】\n" + OPENING_MD + BODY, "<括号里的戳>")
+    assert m.date == dt.date(2015, 1, 5)
+
+
+def test_a_newspaper_footer_that_starts_with_the_date_is_the_publish_date():
+    footer = "\n2015-01-07 14 14 某某日报 content_12345.html 1 3 市政府召开全体会议 /enpproperty-->\n"
+    m, _ = _dated(OPENING_MD + BODY + footer, "<报纸系统的页脚>")
+    assert m.date == dt.date(2015, 1, 5)
+
+
+def test_a_clocked_date_run_into_the_site_address_is_the_publish_date():
+    m, _ = _dated("市政府召开全体会议 |\nhttp://www.example.cn/2015年01月07日 08:39:48 |\n" + OPENING_MD + BODY,
+                  "<网址后的戳>")
+    assert m.date == dt.date(2015, 1, 5)
+
+
+def test_a_sentence_that_starts_with_a_date_is_no_stamp():
+    text = OPENING_MD + "2014-12-30，市政府印发了有关通知，会议要求抓好落实。\n" + BODY
+    m, _ = _dated(text, "<句子里的日期>")
+    assert m.date is None
