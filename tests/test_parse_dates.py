@@ -99,3 +99,19 @@ def test_a_sentence_that_starts_with_a_date_is_no_stamp():
     text = OPENING_MD + "2014-12-30，市政府印发了有关通知，会议要求抓好落实。\n" + BODY
     m, _ = _dated(text, "<句子里的日期>")
     assert m.date is None
+
+
+def test_a_headline_with_the_full_date_gives_the_opening_its_year():
+    text = ("2023年12月12日区政府召开第62次常务会议\n"
+            "12月12日上午，区长孙某某主持召开区政府第62次常务会议。\n" + BODY)
+    m, dated = _dated(text, "<标题中的日期>")
+    assert m.date == dt.date(2023, 12, 12)
+    assert any("取自标题" in w for w in dated)
+
+
+def test_a_headline_dated_another_day_gives_no_year():
+    # the headline's date is when the page reported it, not the opening's day
+    text = ("2023年12月14日　区政府召开第62次常务会议\n"
+            "12月12日上午，区长孙某某主持召开区政府第62次常务会议。\n" + BODY)
+    m, dated = _dated(text, "<标题中的别的日期>")
+    assert m.date != dt.date(2023, 12, 14) and not any("取自标题" in w for w in dated)

@@ -155,6 +155,8 @@ def read_opening(r: Reader, i: int) -> int:
     _date_and_period(r, preamble)
     if r.date_match is None and r.day_match is None and r.relative_day is None:
         _headline_date(r, i, preamble)
+    elif r.date_match is not None and not r.date_match["y"]:
+        _headline_year(r, i)
     if chair := _chair(preamble) or _chair_below(r.paras[i + 1:i + 3]) or _form_chair(r):
         r.data["chair"] = chair
     elif found := _stand_in(whole):
@@ -200,6 +202,20 @@ def _headline_date(r: Reader, i: int, preamble: str) -> None:
             if period := PERIOD.match(line[m.end():]):
                 r.data["period"] = period.group(1)
             r.warn(f"开头段落中的日期无法读取，会议日期取自重复开头的标题“{line[:m.end()]}”",
+                   r.paras[i], "date", hint="请核对 date")
+            return
+
+
+def _headline_year(r: Reader, i: int) -> None:
+    """The year of a headline's full date on the opening's own month and day ("2023年12月12日区政府
+    召开第62次常务会议" above "12月12日上午，区长某主持召开…"): the headline dates the same meeting."""
+    month, day = parse_chinese_number(r.date_match["m"]), parse_chinese_number(r.date_match["d"])
+    for line in (p.plain for p in reversed(r.paras[max(0, i - 4):i])):
+        date, had_year, m = parse_date(line[:24])
+        if date and had_year and (date.month, date.day) == (month, day) and _title_like(line) \
+                and ("召开" in line or "会" in line[m.end():]):
+            r.data["date"] = date
+            r.warn(f"会议日期“{r.date_match.group(0)}”没有写年份，年份 {date.year} 取自标题“{line[:30]}”",
                    r.paras[i], "date", hint="请核对 date")
             return
 
