@@ -115,3 +115,12 @@ def test_a_headline_dated_another_day_gives_no_year():
             "12月12日上午，区长孙某某主持召开区政府第62次常务会议。\n" + BODY)
     m, dated = _dated(text, "<标题中的别的日期>")
     assert m.date != dt.date(2023, 12, 14) and not any("取自标题" in w for w in dated)
+
+
+def test_an_autonomous_regions_chairman_chairs_and_presides_over_two_meetings_in_turn():
+    text = ("5月8日，自治区党委副书记、自治区主席扎西某某先后主持召开自治区政府党组会议和常务会议。\n" + BODY)
+    m, _ = parse_text(text, "<自治区主席>")
+    assert m.chair.name == "扎西某某" and m.chair.title == "主席"
+    text = "5月8日，自治区代理主席王某某主持召开自治区政府常务会议。\n" + BODY
+    m, _ = parse_text(text, "<代理主席>")
+    assert m.chair.name == "王某某" and m.chair.title == "代理主席"

@@ -27,7 +27,7 @@ TITLES = ("常务副市长", "副市长", "代理市长", "代市长", "市长",
           "代区长", "区长", "常务副县长", "副县长", "代理县长", "代县长", "县长", "副州长", "州长",
           "代理州长", "代州长", "常务副旗长", "副旗长", "代理旗长", "代旗长", "旗长", "副盟长", "盟长",
           "副镇长", "镇长", "副乡长", "乡长", "副省长", "代省长", "省长", "副主任", "主任", "副秘书长",
-          "秘书长", "副书记", "书记")
+          "秘书长", "副书记", "书记", "常务副主席", "副主席", "代理主席", "主席")
 TITLE_RE = "|".join(TITLES)
 # "…谢义维同志在区机关大院2号楼二楼会议室主持": where the meeting sat, between chair and 主持.
 # "本报讯（记者 王磊）7月2日下午，…", "文成新闻网讯 …", "日报消息（记者 某）…": a news dateline
@@ -64,9 +64,10 @@ SPOKE = re.compile(r"(?:在讲话中|在会上)?(?:强调|指出|要求)[，,：
 # "主持召开…周例会", "主持召开…推进会": a meeting whose name ends in 会 without 议.
 CHAIRED_MEETING = re.compile(r"主持召开[^。；;]{0,60}?会")
 PLACE = re.compile(r"在[^，,。；;]{2,30}?(?:会议室|会场|礼堂|大厅|大楼|中心|楼|厅|室)$")
-# what may stand between the chair and 主持: "省长李某17日上午主持", "县长某某通过视频连线方式主持"
+# what may stand between the chair and 主持: "省长李某17日上午主持", "县长某某通过视频连线方式主持",
+# "省长某某先后主持召开省政府党组会议和常务会议"
 WHEN_HOW = re.compile(rf"(?:\d{{1,2}}日)?(?:{'|'.join(PERIODS)})$|(?:通过|以)[^，,。；;]{{1,12}}?(?:方式|形式)$"
-                      r"|(?:即|随即|又|再次|亲自)$")
+                      r"|(?:即|随即|又|再次|亲自|先后|分别)$")
 # "县长某某于2023年5月8日上午", "市长某某5月8日": a date between the chair and 主持, taken off the chair
 CHAIR_DATE = re.compile(rf"于?\s*(?:{DATE.pattern}|\d{{1,2}}\s*日)\s*(?:{'|'.join(PERIODS)})?\s*$")
 # what follows a date that stands between the chair and 主持: "上午主持召开", "在某会议室主持"
