@@ -124,3 +124,10 @@ def test_an_autonomous_regions_chairman_chairs_and_presides_over_two_meetings_in
     text = "5月8日，自治区代理主席王某某主持召开自治区政府常务会议。\n" + BODY
     m, _ = parse_text(text, "<代理主席>")
     assert m.chair.name == "王某某" and m.chair.title == "代理主席"
+
+
+def test_a_meeting_named_before_held_is_not_one_the_next_sentence_speaks_of():
+    text = ("1月5日下午，市政府第六次全体会议在市政务中心召开。会议讨论了即将提交市十五届人大三次会议审议的"
+            "《政府工作报告》。市长钱某某主持会议并讲话。\n" + BODY)
+    m, _ = parse_text(text, "<召开在前的会名>")
+    assert m.session == 6 and m.meeting == "全体会议"

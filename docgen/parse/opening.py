@@ -342,6 +342,10 @@ def _session_and_meeting(r: Reader, text: str) -> None:
     head, _, after = text.partition("召开") if "召开" in text else ("", "", text)
     m = _held(after[:60]) or (_held(text) if not head else None) \
         or _held(head.rpartition("。")[2], last=True)       # "市政府第五次全体会议召开"
+    if head and after[:1] in ("。", "，", ",", "；", ";") and (named := _held(head.rpartition("。")[2], last=True)):
+        # "市政府第六次全体会议在市政务中心召开。会议听取了……人大三次会议……": where 召开 ends its
+        # clause, the meeting is the one named before it, not one the next sentence speaks of
+        m = named
     if not m and text.count("召开") > 1:     # a headline run into the opening: its own 召开 is later
         for later in list(re.finditer("召开", text))[1:]:
             if m := _held(text[later.end():later.end() + 60]):
