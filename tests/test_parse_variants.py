@@ -454,9 +454,3 @@ def test_paragraphs_after_an_opening_that_names_its_chair_are_topics():
     with pytest.raises(DocgenError, match="不是一份会议纪要"):
         parse_text(text.replace("县长某某主持召开县政府第12次常务会议", "全县项目观摩活动在城南举行"), "<新闻>")
 
-
-def test_an_autonomous_regions_chair_is_its_zhuxi():
-    text = ("2031年5月8日上午，自治区主席某某某主持召开自治区人民政府第12次常务会议。会议议定以下事项：\n"
-            "一、关于某某项目建设问题\n会议同意加快推进。\n")
-    m, _ = parse_text(text, "<自治区>")
-    assert (m.chair.name, m.chair.title) == ("某某某", "主席")

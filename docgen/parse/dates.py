@@ -40,6 +40,32 @@ _STAMP_DATE = re.compile(rf"(?<!\d)(?P<y>(?:19|20)\d{{2}})\s*[-/.年]\s*(?P<m>\d
 _STAMP_LABEL = re.compile(r"来源|编辑|责编|作者|审核|阅读|浏览|点击|访问|供稿|稿源|记者|发布")
 
 
+# "07.01.2015  01:02": a mirror that writes the page's date day first, as Europe does.
+_DAY_FIRST = re.compile(rf"^(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>(?:19|20)\d{{2}}){_CLOCK}$")
+# "[2022-04-08]", "【2022-04-08 09:35】": a stamp in brackets
+_BRACKETED = re.compile(r"^[\[【〔(（]\s*(?P<in>.*?)\s*[\]】〕)）]$")
+# The stamps a page's frame runs into other text, on a line with no sentence in it:
+# "2022-09-05 14 14 某某日报 content_1.html …" (a newspaper system's footer, ISO date first),
+# "http://www.某某.cn/2018年12月12日 08:39:48 |" (a date with its clock)
+_ISO_FIRST = re.compile(r"^(?P<y>(?:19|20)\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)")
+_CLOCKED = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})"
+                      r"(?:\s*日)?\s*\d{1,2}:\d{2}(?::\d{2})?")
+_SENTENCE = re.compile(r"[。，,；;、]")
+
+
+def bare_stamp(text: str) -> re.Match | None:
+    """The date of a line that is a page's stamp and nothing else (see ``STAMP``, ``_DAY_FIRST``,
+    ``_ISO_FIRST``, ``_CLOCKED``); None for a line with a sentence in it."""
+    text = text.strip()
+    if m := _BRACKETED.match(text):
+        text = m["in"]
+    if m := STAMP.match(text) or _DAY_FIRST.match(text):
+        return m
+    if len(text) > 200 or _SENTENCE.search(text):
+        return None
+    return _ISO_FIRST.match(text) or _CLOCKED.search(text)
+
+
 def page_stamp(text: str) -> re.Match | None:
     """The date of a page's stamp line (see ``_STAMP_DATE``), or None where the line is anything else."""
     if len(text) > 80 or "。" in text or not _STAMP_LABEL.search(text):

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 
 from ..model.numbering import parse_chinese_number
-from .dates import FULL_DATE, PRINTED_DATE, PUBLISH, STAMP, page_stamp, parse_date, published
+from .dates import FULL_DATE, PRINTED_DATE, PUBLISH, bare_stamp, page_stamp, parse_date, published
 from .identity import MEETING_NAME, NUM, SESSION, TERM, meeting_of, term_of
 from .reader import Reader
 from .text import IDEOGRAPHIC_SPACE, Para, normalize_spaces, strip_spaces
@@ -38,6 +38,9 @@ def find_publish(paras: list[Para]) -> dt.date | None:
             return date
     for p in paras:                  # "2022-03-23 11:18:04 编辑: …", "来源:县政府办2018-10-15"
         if (m := page_stamp(normalize_spaces(p.text))) and (date := published(m)):
+            return date
+    for p in paras:                  # "07.01.2015 01:02", "[2022-04-08]", a footer's "2022-09-05 …"
+        if (m := bare_stamp(normalize_spaces(p.text))) and (date := published(m)):
             return date
     return None
 
@@ -90,7 +93,7 @@ def _header_item(r: Reader, text: str, spaced: str, p: Para) -> bool:
     if FULL_DATE.match(text):
         r.header_date = r.header_date or parse_date(text)[0]
         return True
-    if (m := STAMP.match(spaced.strip())) and (date := published(m)):
+    if (m := bare_stamp(spaced)) and (date := published(m)):
         r.publish = r.publish or date      # a page's article stamp is its publish date
         return True
     if text.endswith("纪要") and len(text) <= 60 and not NAVIGATION.search(text):

@@ -68,9 +68,16 @@ CHAIRED_MEETING = re.compile(r"主持召开[^。；;]{0,60}?会")
 # said to be held on a date, where the opening names no chair before it.
 HELD_ON = re.compile(rf"(?:{DATE.pattern})[^。；;]{{0,40}}?召开")
 PLACE = re.compile(r"在[^，,。；;]{2,30}?(?:会议室|会场|礼堂|大厅|大楼|中心|楼|厅|室)$")
-# what may stand between the chair and 主持: "省长李某17日上午主持", "县长某某通过视频连线方式主持"
+# what may stand between the chair and 主持: "省长李某17日上午主持", "县长某某通过视频连线方式主持",
+# "省长某某先后主持召开省政府党组会议和常务会议"
 WHEN_HOW = re.compile(rf"(?:\d{{1,2}}日)?(?:{'|'.join(PERIODS)})$|(?:通过|以)[^，,。；;]{{1,12}}?(?:方式|形式)$"
-                      r"|(?:即|随即|又|再次|亲自)$")
+                      r"|(?:即|随即|又|再次|亲自|先后|分别)$")
+# "县长某某于2023年5月8日上午", "市长某某5月8日": a date between the chair and 主持, taken off the chair
+CHAIR_DATE = re.compile(rf"于?\s*(?:{DATE.pattern}|\d{{1,2}}\s*日)\s*(?:{'|'.join(PERIODS)})?\s*$")
+# what follows a date that stands between the chair and 主持: "上午主持召开", "在某会议室主持"
+CHAIRED_AFTER = re.compile(rf"\s*(?:{'|'.join(PERIODS)})?\s*(?:在[^，,。；;]{{2,30}}?)?(?:主持|召开)")
+# "李强17日上午主持": the day alone between the chair and 主持 (Arabic digits only: a name may hold 一)
+MID_DAY = re.compile(r"(?<![\d月])(?P<d>\d{1,2})\s*日")
 
 
 def find_start(r: Reader) -> int | None:
@@ -155,6 +162,8 @@ def read_opening(r: Reader, i: int) -> int:
     _date_and_period(r, preamble)
     if r.date_match is None and r.day_match is None and r.relative_day is None:
         _headline_date(r, i, preamble)
+    elif r.date_match is not None and not r.date_match["y"]:
+        _headline_year(r, i)
     if chair := _chair(preamble) or _chair_below(r.paras[i + 1:i + 3]) or _form_chair(r):
         r.data["chair"] = chair
     elif found := _stand_in(whole):
@@ -200,6 +209,20 @@ def _headline_date(r: Reader, i: int, preamble: str) -> None:
             if period := PERIOD.match(line[m.end():]):
                 r.data["period"] = period.group(1)
             r.warn(f"开头段落中的日期无法读取，会议日期取自重复开头的标题“{line[:m.end()]}”",
+                   r.paras[i], "date", hint="请核对 date")
+            return
+
+
+def _headline_year(r: Reader, i: int) -> None:
+    """The year of a headline's full date on the opening's own month and day ("2023年12月12日区政府
+    召开第62次常务会议" above "12月12日上午，区长某主持召开…"): the headline dates the same meeting."""
+    month, day = parse_chinese_number(r.date_match["m"]), parse_chinese_number(r.date_match["d"])
+    for line in (p.plain for p in reversed(r.paras[max(0, i - 4):i])):
+        date, had_year, m = parse_date(line[:24])
+        if date and had_year and (date.month, date.day) == (month, day) and _title_like(line) \
+                and ("召开" in line or "会" in line[m.end():]):
+            r.data["date"] = date
+            r.warn(f"会议日期“{r.date_match.group(0)}”没有写年份，年份 {date.year} 取自标题“{line[:30]}”",
                    r.paras[i], "date", hint="请核对 date")
             return
 
@@ -261,7 +284,8 @@ def _store_intro(r: Reader, text: str, para: Para) -> None:
 def _date_and_period(r: Reader, text: str) -> None:
     """The date that starts the paragraph; without its year it is left to ``identity``."""
     date, _, match = parse_date(text[:40])
-    if match is not None and match.start() > 2 and not DATED_RELATIVE.fullmatch(text[:match.start()]):
+    if match is not None and match.start() > 2 and not DATED_RELATIVE.fullmatch(text[:match.start()]) \
+            and not _between_chair_and_verb(text, match):
         # "为加快……，2024年11月14日上午，……主持召开": a purpose clause may come first
         lead = text[:match.start()]
         # "县人民政府于2023年5月8日召开第12次常务会议": the meeting held on that date
@@ -269,13 +293,19 @@ def _date_and_period(r: Reader, text: str) -> None:
         if not (lead.endswith(("，", ",")) or DATELINE.search(lead) or held) \
                 or "主持" in lead or "召开" in lead:
             return
+    if match is None and (day := _mid_day(text)):
+        r.day_match = day
+        if p := PERIOD.match(text[day.end():]):
+            r.data["period"] = p.group(1)
+        return
     if match is None:
         at = min((k for k in (text.find("主持"), text.find("召开")) if k >= 0), default=-1)
         if at > 0 and (rel := RELATIVE_DAY.search(text[:at])):     # "昨日下午，市长某主持召开"
             r.relative_day = (rel["w"], RELATIVE_OFFSET[rel["w"]])
-        if day := DAY_ONLY.match(text):     # "3日下午，…" as 广州 and 句容 publish it
+        if found := _lead_day_only(text):     # "3日下午，…" as 广州 and 句容 publish it
+            day, rest = found
             r.day_match = day
-            if p := PERIOD.match(text[day.end():]):
+            if p := PERIOD.match(rest[day.end():]):
                 r.data["period"] = p.group(1)
         return
     r.date_match = match
@@ -285,6 +315,35 @@ def _date_and_period(r: Reader, text: str) -> None:
         r.data["period"] = p.group(1)
 
 
+def _lead_day_only(text: str) -> tuple[re.Match, str] | None:
+    """"3日下午，" where the paragraph starts, or after what may come first as it does before a
+    full date: a purpose clause ending in a comma ("按照某某要求，18日，…主持召开") or a news
+    dateline ("本报讯（记者 某）3日下午，"). The match is on the rest, returned with it."""
+    if day := DAY_ONLY.match(text):
+        return day, text
+    for cut in (m.end() for m in re.finditer(r"[，,\s）)]", text[:60])):
+        lead, rest = text[:cut], text[cut:]
+        if "主持" in lead or "召开" in lead:
+            return None
+        if (lead.rstrip().endswith(("，", ",")) or DATELINE.search(lead)) and (day := DAY_ONLY.match(rest)):
+            return day, rest
+    return None
+
+
+def _between_chair_and_verb(text: str, match: re.Match) -> bool:
+    """Whether the date stands between the chair and 主持 ("省长李某17日上午主持召开", "县长某某于
+    2023年5月8日主持召开"): the first clause, before it, names no verb, and 主持 or 召开 follows it."""
+    lead = text[:match.start()]
+    return (0 < len(lead) <= 30 and not re.search(r"[，,。；;：:（()）]", lead)
+            and "主持" not in lead and "召开" not in lead and bool(CHAIRED_AFTER.match(text, match.end())))
+
+
+def _mid_day(text: str) -> re.Match | None:
+    """"17日" between the chair and 主持, where the opening gives the day alone."""
+    day = MID_DAY.search(text[:40])
+    return day if day and _between_chair_and_verb(text, day) else None
+
+
 def _session_and_meeting(r: Reader, text: str) -> None:
     """第96次常务会议 after 召开 (anywhere when the paragraph lacks 召开), or before "…会议召开"."""
     while ASIDE.search(text):        # "全体（扩大）会议", "（安委会2025年第三次会议）": asides
@@ -292,6 +351,10 @@ def _session_and_meeting(r: Reader, text: str) -> None:
     head, _, after = text.partition("召开") if "召开" in text else ("", "", text)
     m = _held(after[:60]) or (_held(text) if not head else None) \
         or _held(head.rpartition("。")[2], last=True)       # "市政府第五次全体会议召开"
+    if head and after[:1] in ("。", "，", ",", "；", ";") and (named := _held(head.rpartition("。")[2], last=True)):
+        # "市政府第六次全体会议在市政务中心召开。会议听取了……人大三次会议……": where 召开 ends its
+        # clause, the meeting is the one named before it, not one the next sentence speaks of
+        m = named
     if not m and text.count("召开") > 1:     # a headline run into the opening: its own 召开 is later
         for later in list(re.finditer("召开", text))[1:]:
             if m := _held(text[later.end():later.end() + 60]):
@@ -411,7 +474,7 @@ def _chair_at(text: str, at: int) -> dict | None:
         clause = clause[match.end():]
     clause = PERIOD.sub("", clause)
     clause = re.sub(r"^(?:会议)?(?:由|在)", "", clause)      # "会议由市长某某主持"
-    clause = WHEN_HOW.sub("", PLACE.sub("", WHEN_WORD.sub("", clause)))
+    clause = WHEN_HOW.sub("", CHAIR_DATE.sub("", PLACE.sub("", WHEN_WORD.sub("", clause))))
     clause = clause.split("、")[-1]
     clause = re.sub(r"同志$", "", clause)
     clause = re.sub(r"受.{1,14}?委托", "", clause)
