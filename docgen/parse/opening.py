@@ -34,6 +34,9 @@ TITLE_RE = "|".join(TITLES)
 # "本报讯（记者 王磊）7月2日下午，…", "文成新闻网讯 …", "日报消息（记者 某）…": a news dateline
 # before the date.
 DATELINE = re.compile(r"(?:讯|电|报道|消息)\s*(?:[(（][^()（）]{0,30}[)）])?\s*$")
+# what follows the date in a news dateline that holds one: "4月28日讯（记者 某）", "3月5日电 "
+# (电 only before a space or a bracket: "6月3日电视电话会议" is no dateline)
+DATELINE_TAIL = re.compile(r"\s*(?:讯|电(?=[\s(（]))\s*(?:[(（][^()（）]{0,30}[)）])?\s*")
 # "2022年第9次常务会议", "2022年县政府党组第3次会议": the year the meetings are counted in.
 SESSION_YEAR = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*[\u4e00-\u9fff]{0,8}?第\s*[0-9一二三四五六七八九十百]+\s*次")
 # "主持召开2026年2月县政府抓落实专题会议": a monthly meeting named for its year and month.
@@ -284,6 +287,12 @@ def _store_intro(r: Reader, text: str, para: Para) -> None:
 def _date_and_period(r: Reader, text: str) -> None:
     """The date that starts the paragraph; without its year it is left to ``identity``."""
     date, _, match = parse_date(text[:40])
+    if match is not None and r.dateline is None and (after := _dateline_end(text, match)):
+        # "萧山网4月28日讯（记者 某）今天下午，…", "某某新闻网2023年11月21日讯 11月20日，…": the
+        # date is the news report's; the meeting's date, or "今天", follows the dateline
+        r.dateline = (date, bool(match["y"]), match)
+        _date_and_period(r, text[after:])
+        return
     if match is not None and match.start() > 2 and not DATED_RELATIVE.fullmatch(text[:match.start()]) \
             and not _between_chair_and_verb(text, match):
         # "为加快……，2024年11月14日上午，……主持召开": a purpose clause may come first
@@ -313,6 +322,16 @@ def _date_and_period(r: Reader, text: str) -> None:
         r.data["date"] = date
     if p := PERIOD.match(text[match.end():].lstrip(")）")):
         r.data["period"] = p.group(1)
+
+
+def _dateline_end(text: str, match: re.Match) -> int | None:
+    """Where a news dateline that holds a date ends ("萧山网4月28日讯（记者 某）", "新华社北京3月5日电"):
+    a site's name, the date, 讯 or 电. None for a date that is anything else."""
+    lead = text[:match.start()]
+    if len(lead) > 16 or not re.fullmatch(rf"[{HAN}]*", lead) or "主持" in lead or "召开" in lead:
+        return None
+    tail = DATELINE_TAIL.match(text, match.end())
+    return tail.end() if tail and tail.end() < len(text) else None
 
 
 def _lead_day_only(text: str) -> tuple[re.Match, str] | None:
