@@ -454,3 +454,20 @@ def test_paragraphs_after_an_opening_that_names_its_chair_are_topics():
     with pytest.raises(DocgenError, match="不是一份会议纪要"):
         parse_text(text.replace("县长某某主持召开县政府第12次常务会议", "全县项目观摩活动在城南举行"), "<新闻>")
 
+
+
+def test_a_meeting_named_before_where_it_sat_and_zhaokai_gives_its_kind():
+    text = ("10月9日上午，某某县秋收秋种现场调度会议在某某镇召开，对秋收工作再部署。"
+            "县委副书记某某某主持会议。\n会议要求，要抢收抢种。\n")
+    m, _ = parse_text(text, "<在某地召开>")
+    assert m.meeting == "秋收秋种现场调度会议" and m.chair.name == "某某某"
+    text = "6月2日，全县防汛工作调度会在县应急指挥中心召开。副县长某某主持会议。\n会议要求，要落实值守。\n"
+    m, _ = parse_text(text, "<全县，在某地召开>")
+    assert m.meeting == "防汛工作调度会"
+
+
+def test_a_name_that_starts_with_a_word_of_its_own_keeps_it():
+    # "城市" is no place owning the meeting: one character before 市
+    text = "6月2日，城市更新工作调度会在市政府召开。副市长某某主持会议。\n会议要求，要加快进度。\n"
+    m, _ = parse_text(text, "<城市更新>")
+    assert m.meeting == "城市更新工作调度会"

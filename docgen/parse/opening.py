@@ -422,11 +422,13 @@ def _named_then_held(head: str, after: str) -> str | None:
     if not head or (after and after[0] not in "，,。；; \u3000"):
         return None
     clause = re.split(r"[，,。；;]", head)[-1]
+    clause = re.sub(r"在[^，,。；;]{1,20}$", "", clause)     # "…调度会议在拳铺镇召开": where it sat
     m = re.search(r"[\u4e00-\u9fff]{2,16}会议?$", clause)
     if not m:
         return None
     name = meeting_of(re.sub(r"^.*?(?:\d{4}年|第\s*\S{1,4}\s*次)", "", m.group(0)))
-    name = re.sub(r"^全[省市县区旗州盟]", "", name)
+    # the owner: "全市", "梁山县" (a place of two or three characters) before a name of four or more
+    name = re.sub(r"^(?:全|[\u4e00-\u9fff]{2,3})[省市县区旗州盟](?=[\u4e00-\u9fff]{4})", "", name)
     return name if MEETING_NAME.match(name) and len(name) > 2 else None
 
 
