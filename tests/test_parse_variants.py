@@ -471,3 +471,21 @@ def test_a_name_that_starts_with_a_word_of_its_own_keeps_it():
     text = "6月2日，城市更新工作调度会在市政府召开。副市长某某主持会议。\n会议要求，要加快进度。\n"
     m, _ = parse_text(text, "<城市更新>")
     assert m.meeting == "城市更新工作调度会"
+
+
+def test_a_news_item_whose_leader_speaks_in_the_opening_paragraph_is_split_at_his_words():
+    # one paragraph: the meeting, the mayor's words (by title and name, then by name), who chaired
+    text = ("8月5日下午，市政府召开全体（扩大）会议，部署下半年工作。市委副书记、市长某某某说，"
+            "上半年全市经济运行总体平稳。某某某强调，要抓好项目建设。市委常委、常务副市长某某主持会议。\n")
+    m, problems = parse_text(text, "<讲话分段>")
+    assert m.meeting == "全体会议"
+    assert (m.chair.name, m.chair.title) == ("某某", "常务副市长")
+    assert len(m.topics) >= 2
+    assert any(p.path == "topics" and "按句分出" in p.message for p in problems)
+
+
+def test_words_said_by_nobody_named_with_a_title_do_not_make_minutes():
+    text = "8月5日下午，市政府召开全体（扩大）会议。与会人员说，要抓好项目建设。有的同志指出，要落实责任。\n"
+    with pytest.raises(DocgenError) as caught:
+        parse_text(text, "<无人讲话>")
+    assert "不是一份会议纪要" in str(caught.value.problems[0])

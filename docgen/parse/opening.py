@@ -61,6 +61,9 @@ DATED_RELATIVE = re.compile(rf"(?:{'|'.join(RELATIVE_OFFSET)})[（(]")
 WHEN_WORD = re.compile(r"(?:今天|今日|昨天|昨日|日前|近日|当天)$")
 # "历下区政府第19届42次常务会议在区长会议室召开。": an opening that names no chair.
 SAT_AT = re.compile(r"第?\s*[0-9一二三四五六七八九十百]+\s*次[\u4e00-\u9fff]{0,10}会议?在[^。，,]{2,30}召开")
+# "市委副书记、市长某某说，", "副县长某某在讲话中强调，": a leader, named with a title, speaking
+SPEECH = r"(?:在讲话中|在会上)?(?:说|强调|指出|要求|表示)[，,：:]"
+TITLED_SPEAKER = re.compile(rf"(?:[{HAN}]{{2,12}}、)*(?:{TITLE_RE})(?P<name>[{HAN}]{{2,4}}?){SPEECH}")
 # "区长张某出席会议并讲话": the leader a news story names where nobody is said to 主持.
 ATTENDED = re.compile(r"出席(?:会议)?并(?:作)?(?:重要)?讲话")
 # "市长某某强调，": a leader speaking in an opening that names nobody as 主持.
@@ -167,7 +170,9 @@ def read_opening(r: Reader, i: int) -> int:
         _headline_date(r, i, preamble)
     elif r.date_match is not None and not r.date_match["y"]:
         _headline_year(r, i)
-    if chair := _chair(preamble) or _chair_below(r.paras[i + 1:i + 3]) or _form_chair(r):
+    # where the opening was split into sentences, "某某主持会议。" may be any of them
+    below = r.paras[i + 1:r.split_end] if r.agenda_split and r.split_end else r.paras[i + 1:i + 3]
+    if chair := _chair(preamble) or _chair_below(below) or _form_chair(r):
         r.data["chair"] = chair
     elif found := _stand_in(whole):
         chair, role = found
@@ -254,8 +259,13 @@ def _split_run_on(r: Reader, i: int) -> Para:
     chair = _chair(text.split("。")[0]) or {}
     speaker = re.compile(rf"(?:他|她|{re.escape(chair['name'])})(?:在讲话中|在会上)?(?:强调|指出|要求|表示)"
                          if chair.get("name") else r"(?:他|她)(?:在讲话中|在会上)?(?:强调|指出|要求|表示)")
+    # "市委副书记、市长某某说，", then "某某强调，": a leader named with his title speaks, and
+    # speaks again by his name alone
+    names = [m["name"] for m in TITLED_SPEAKER.finditer(text)]
+    again = re.compile(rf"(?:{'|'.join(map(re.escape, names))}){SPEECH}") if names else None
     cuts = [m.end() for k, m in enumerate(re.finditer(r"。\s*", text))
             if MEETING_SAID.match(text[m.end():]) or speaker.match(text[m.end():])
+            or TITLED_SPEAKER.match(text[m.end():]) or (again and again.match(text[m.end():]))
             or (k == 0 and AGENDA.match(text[m.end():]))]
     cuts = [c for c in cuts if c < len(text) and ("主持" in text[:c] or "召开" in text[:c])]
     if not cuts and (m := AGENDA_CLAUSE.search(text)) and len(text) - m.end() >= 10:
@@ -266,6 +276,7 @@ def _split_run_on(r: Reader, i: int) -> Para:
     pieces = [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)])]
     r.paras[i:i + 1] = [Para([Line(x, lineno=p.lineno, page=p.page, zone=p.zone)]) for x in pieces]
     r.agenda_split = True
+    r.split_end = i + len(pieces)
     r.warn(f"开头段落中接着写了会议的内容，按句分出 {len(pieces) - 1} 段作为议题", p, "topics")
     return r.paras[i]
 
