@@ -489,3 +489,15 @@ def test_words_said_by_nobody_named_with_a_title_do_not_make_minutes():
     with pytest.raises(DocgenError) as caught:
         parse_text(text, "<无人讲话>")
     assert "不是一份会议纪要" in str(caught.value.problems[0])
+
+
+@pytest.mark.parametrize("said, session", [
+    ("二届一三一次区政府常务会议", 131),        # digit by digit, as some districts count
+    ("区政府第一〇五次常务会议", 105),
+    ("区政府第十三次常务会议", 13),            # with 十 and 百 the number is read as ever
+    ("区政府第一百零五次常务会议", 105),
+])
+def test_a_session_written_digit_by_digit_is_read_so(said, session):
+    text = f"4月27日，区委副书记、区长某某主持召开{said}。\n会议听取了汛期安全工作汇报。\n"
+    m, _ = parse_text(text, "<逐位会次>")
+    assert m.session == session
