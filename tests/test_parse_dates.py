@@ -131,3 +131,44 @@ def test_a_meeting_named_before_held_is_not_one_the_next_sentence_speaks_of():
             "《政府工作报告》。市长钱某某主持会议并讲话。\n" + BODY)
     m, _ = parse_text(text, "<召开在前的会名>")
     assert m.session == 6 and m.meeting == "全体会议"
+
+
+def test_today_after_a_dated_news_dateline_is_the_dateline_day():
+    # the page was updated the morning after; the story was filed on the day of the meeting
+    text = ("更新时间：2022-06-04 08:15:10\n"
+            "江城网6月3日讯（记者 某某）今天上午，区政府召开第九次常务会议。区长李某某主持会议。\n" + BODY)
+    m, dated = _dated(text, "<电头日期与今天>")
+    assert m.date == dt.date(2022, 6, 3) and m.session == 9
+    assert any("电头日期" in w and "今天" in w for w in dated)
+
+
+def test_a_dateline_with_its_year_gives_the_year_to_the_meeting_day():
+    text = ("某某新闻网2021年9月15日讯（记者 王某）9月14日，市委副书记、市长赵某某主持召开"
+            "市政府第20次常务会议。\n" + BODY)
+    m, dated = _dated(text, "<带年份的电头>")
+    assert m.date == dt.date(2021, 9, 14) and m.chair.name == "赵某某" and m.session == 20
+    assert any("电头日期" in w for w in dated)
+
+
+def test_a_dateline_in_december_dates_a_meeting_on_the_day_before_new_year():
+    text = ("本报2024年1月2日讯 12月31日，县长某某某主持召开县政府第30次常务会议。\n" + BODY)
+    m, _ = _dated(text, "<跨年的电头>")
+    assert m.date == dt.date(2023, 12, 31)
+
+
+def test_today_after_a_dateline_with_no_year_to_be_had_gives_no_date():
+    # nothing tells the year of "6月3日讯": no date rather than a guess
+    text = "江城网6月3日讯 今天上午，区长李某某主持召开区政府第九次常务会议。\n" + BODY
+    m, _ = _dated(text, "<无年份的电头>")
+    assert m.date is None and m.chair.name == "李某某"
+
+
+def test_a_date_before_dianshi_is_the_meeting_day_not_a_dateline():
+    text = ("发布时间：2022-06-05\n"
+            "6月3日，市长某某某主持召开市政府常务会议，并收听收看全省电视电话会议。\n" + BODY)
+    m, _ = _dated(text, "<非电头>")
+    assert m.date == dt.date(2022, 6, 3)
+    text = ("发布时间：2022-06-05\n"
+            "6月3日电视电话会议后，市长某某某随即主持召开市政府常务会议。\n" + BODY)
+    m, _ = _dated(text, "<电视电话会议>")
+    assert m.date == dt.date(2022, 6, 3)

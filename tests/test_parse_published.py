@@ -141,3 +141,33 @@ def test_a_bad_row_in_the_list_is_refused_naming_its_line_before_any_work(tmp_pa
     assert "第2行" in run.stderr and "网址中找不到日期" in run.stderr
     assert "第3行" in run.stderr and "两列" in run.stderr
     assert not out.exists()
+
+
+@pytest.mark.parametrize("url, expected", [
+    # 1759193157630 ms is 2025-09-30 08:45 in Beijing (00:45 UTC)
+    ("http://www.example.gov.cn/col/903_1/art/17566560/1759193157630abCdEF.html", (2025, 9, 30)),
+    ("https://www.example.com/searchDetail/1772244399391-01422.html", (2026, 2, 28)),
+    # 1735660800000 ms is 2024-12-31 16:00 UTC, already 2025-01-01 in Beijing
+    ("http://example.gov.cn/news/1735660800000.html", (2025, 1, 1)),
+])
+def test_a_page_named_for_its_moment_in_milliseconds_is_dated_in_chinas_time(url, expected):
+    found = published_from(url, TODAY)
+    assert (found.year, found.month, found.day) == expected
+    assert found.source == "原文网址中的时间戳"
+
+
+def test_numbers_that_are_no_moment_in_milliseconds_give_no_date():
+    for url in ("https://example.gov.cn/89003/2c90/1646709941526065152.html",   # 19 digits: an id
+                "https://example.gov.cn/article/1000000000123.html",          # 2001: before any such page
+                "https://example.gov.cn/a/b/x1759193157630.html",             # not where a part of the path starts
+                "https://example.gov.cn/news/1999999999999.html"):            # 2033: in the future
+        with pytest.raises(DocgenError):
+            published_from(url, TODAY)
+
+
+def test_a_day_before_the_moment_the_page_was_made_takes_its_year():
+    m, problems = parse_text("9月29日，县长某某主持召开县政府常务会议。\n会议听取了秋季安全生产工作汇报。\n",
+                             "<时间戳>", published=published_from(
+                                 "http://www.example.gov.cn/art/1/1759193157630abc.html", TODAY))
+    assert m.date == dt.date(2025, 9, 29)
+    assert any(p.path == "date" and "时间戳" in p.message for p in problems)

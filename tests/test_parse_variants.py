@@ -454,3 +454,50 @@ def test_paragraphs_after_an_opening_that_names_its_chair_are_topics():
     with pytest.raises(DocgenError, match="不是一份会议纪要"):
         parse_text(text.replace("县长某某主持召开县政府第12次常务会议", "全县项目观摩活动在城南举行"), "<新闻>")
 
+
+
+def test_a_meeting_named_before_where_it_sat_and_zhaokai_gives_its_kind():
+    text = ("10月9日上午，某某县秋收秋种现场调度会议在某某镇召开，对秋收工作再部署。"
+            "县委副书记某某某主持会议。\n会议要求，要抢收抢种。\n")
+    m, _ = parse_text(text, "<在某地召开>")
+    assert m.meeting == "秋收秋种现场调度会议" and m.chair.name == "某某某"
+    text = "6月2日，全县防汛工作调度会在县应急指挥中心召开。副县长某某主持会议。\n会议要求，要落实值守。\n"
+    m, _ = parse_text(text, "<全县，在某地召开>")
+    assert m.meeting == "防汛工作调度会"
+
+
+def test_a_name_that_starts_with_a_word_of_its_own_keeps_it():
+    # "城市" is no place owning the meeting: one character before 市
+    text = "6月2日，城市更新工作调度会在市政府召开。副市长某某主持会议。\n会议要求，要加快进度。\n"
+    m, _ = parse_text(text, "<城市更新>")
+    assert m.meeting == "城市更新工作调度会"
+
+
+def test_a_news_item_whose_leader_speaks_in_the_opening_paragraph_is_split_at_his_words():
+    # one paragraph: the meeting, the mayor's words (by title and name, then by name), who chaired
+    text = ("8月5日下午，市政府召开全体（扩大）会议，部署下半年工作。市委副书记、市长某某某说，"
+            "上半年全市经济运行总体平稳。某某某强调，要抓好项目建设。市委常委、常务副市长某某主持会议。\n")
+    m, problems = parse_text(text, "<讲话分段>")
+    assert m.meeting == "全体会议"
+    assert (m.chair.name, m.chair.title) == ("某某", "常务副市长")
+    assert len(m.topics) >= 2
+    assert any(p.path == "topics" and "按句分出" in p.message for p in problems)
+
+
+def test_words_said_by_nobody_named_with_a_title_do_not_make_minutes():
+    text = "8月5日下午，市政府召开全体（扩大）会议。与会人员说，要抓好项目建设。有的同志指出，要落实责任。\n"
+    with pytest.raises(DocgenError) as caught:
+        parse_text(text, "<无人讲话>")
+    assert "不是一份会议纪要" in str(caught.value.problems[0])
+
+
+@pytest.mark.parametrize("said, session", [
+    ("二届一三一次区政府常务会议", 131),        # digit by digit, as some districts count
+    ("区政府第一〇五次常务会议", 105),
+    ("区政府第十三次常务会议", 13),            # with 十 and 百 the number is read as ever
+    ("区政府第一百零五次常务会议", 105),
+])
+def test_a_session_written_digit_by_digit_is_read_so(said, session):
+    text = f"4月27日，区委副书记、区长某某主持召开{said}。\n会议听取了汛期安全工作汇报。\n"
+    m, _ = parse_text(text, "<逐位会次>")
+    assert m.session == session

@@ -66,6 +66,9 @@ def parse_chinese_number(text: str) -> int:
     text = text.strip()
     if text.isdigit():
         return int(text)
+    if len(text) > 1 and all(ch in DIGITS or ch in "〇○" for ch in text):
+        # "一三一", "一〇五": written digit by digit ("二届一三一次常务会议"), as a year is
+        return int("".join("0" if ch in "〇○" else str(DIGITS.index(ch)) for ch in text))
     total, current = 0, 0
     for ch in text:
         if ch in "〇○零":

@@ -108,6 +108,28 @@ class _Reference(NamedTuple):
 
 
 def _reference(r: Reader) -> _Reference:
+    """A news dateline's date first ("萧山网4月28日讯"): the day the story was filed, which "今天"
+    is told against; then the page's (see ``_page_reference``)."""
+    page = _page_reference(r)
+    if r.dateline is None:
+        return page
+    date, had_year, match = r.dateline
+    if not had_year and page.date is not None:      # "4月28日讯" on a page of 2020-04-29
+        month, day = parse_chinese_number(match["m"]), parse_chinese_number(match["d"])
+        year = page.date.year if (month, day) <= (page.date.month, page.date.day) else page.date.year - 1
+        try:
+            date = dt.date(year, month, day)
+        except ValueError:
+            date = None
+    elif not had_year:
+        date = None
+    if date is None:
+        # a dateline without a year to give it: "今天" after it is not the page's day
+        return page._replace(publish=None)
+    return _Reference(date, "电头日期", True, date)
+
+
+def _page_reference(r: Reader) -> _Reference:
     """The text's own dates first; then the one the archivist gave (``parse --published``)."""
     d = r.data
     given = r.hints.get("published")
@@ -168,7 +190,8 @@ def _meeting_date(r: Reader) -> dt.date | None:
         # "昨日下午，市长某主持召开……" on a page published the next day
         word, offset = r.relative_day
         date = ref.publish + dt.timedelta(days=offset)
-        r.warn(f"开头段落写的是“{word}”，会议日期按发布日期 {ref.publish.isoformat()} 推为 {date.isoformat()}",
+        told = "电头日期" if r.dateline else "发布日期"
+        r.warn(f"开头段落写的是“{word}”，会议日期按{told} {ref.publish.isoformat()} 推为 {date.isoformat()}",
                r.preamble_para, "date", hint="请核对 date")
         return date
     if date is None and reference is not None and (r.date_match is None or r.day_match is not None):

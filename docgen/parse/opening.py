@@ -34,6 +34,9 @@ TITLE_RE = "|".join(TITLES)
 # "本报讯（记者 王磊）7月2日下午，…", "文成新闻网讯 …", "日报消息（记者 某）…": a news dateline
 # before the date.
 DATELINE = re.compile(r"(?:讯|电|报道|消息)\s*(?:[(（][^()（）]{0,30}[)）])?\s*$")
+# what follows the date in a news dateline that holds one: "4月28日讯（记者 某）", "3月5日电 "
+# (电 only before a space or a bracket: "6月3日电视电话会议" is no dateline)
+DATELINE_TAIL = re.compile(r"\s*(?:讯|电(?=[\s(（]))\s*(?:[(（][^()（）]{0,30}[)）])?\s*")
 # "2022年第9次常务会议", "2022年县政府党组第3次会议": the year the meetings are counted in.
 SESSION_YEAR = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*[\u4e00-\u9fff]{0,8}?第\s*[0-9一二三四五六七八九十百]+\s*次")
 # "主持召开2026年2月县政府抓落实专题会议": a monthly meeting named for its year and month.
@@ -58,6 +61,9 @@ DATED_RELATIVE = re.compile(rf"(?:{'|'.join(RELATIVE_OFFSET)})[（(]")
 WHEN_WORD = re.compile(r"(?:今天|今日|昨天|昨日|日前|近日|当天)$")
 # "历下区政府第19届42次常务会议在区长会议室召开。": an opening that names no chair.
 SAT_AT = re.compile(r"第?\s*[0-9一二三四五六七八九十百]+\s*次[\u4e00-\u9fff]{0,10}会议?在[^。，,]{2,30}召开")
+# "市委副书记、市长某某说，", "副县长某某在讲话中强调，": a leader, named with a title, speaking
+SPEECH = r"(?:在讲话中|在会上)?(?:说|强调|指出|要求|表示)[，,：:]"
+TITLED_SPEAKER = re.compile(rf"(?:[{HAN}]{{2,12}}、)*(?:{TITLE_RE})(?P<name>[{HAN}]{{2,4}}?){SPEECH}")
 # "区长张某出席会议并讲话": the leader a news story names where nobody is said to 主持.
 ATTENDED = re.compile(r"出席(?:会议)?并(?:作)?(?:重要)?讲话")
 # "市长某某强调，": a leader speaking in an opening that names nobody as 主持.
@@ -164,7 +170,9 @@ def read_opening(r: Reader, i: int) -> int:
         _headline_date(r, i, preamble)
     elif r.date_match is not None and not r.date_match["y"]:
         _headline_year(r, i)
-    if chair := _chair(preamble) or _chair_below(r.paras[i + 1:i + 3]) or _form_chair(r):
+    # where the opening was split into sentences, "某某主持会议。" may be any of them
+    below = r.paras[i + 1:r.split_end] if r.agenda_split and r.split_end else r.paras[i + 1:i + 3]
+    if chair := _chair(preamble) or _chair_below(below) or _form_chair(r):
         r.data["chair"] = chair
     elif found := _stand_in(whole):
         chair, role = found
@@ -251,8 +259,13 @@ def _split_run_on(r: Reader, i: int) -> Para:
     chair = _chair(text.split("。")[0]) or {}
     speaker = re.compile(rf"(?:他|她|{re.escape(chair['name'])})(?:在讲话中|在会上)?(?:强调|指出|要求|表示)"
                          if chair.get("name") else r"(?:他|她)(?:在讲话中|在会上)?(?:强调|指出|要求|表示)")
+    # "市委副书记、市长某某说，", then "某某强调，": a leader named with his title speaks, and
+    # speaks again by his name alone
+    names = [m["name"] for m in TITLED_SPEAKER.finditer(text)]
+    again = re.compile(rf"(?:{'|'.join(map(re.escape, names))}){SPEECH}") if names else None
     cuts = [m.end() for k, m in enumerate(re.finditer(r"。\s*", text))
             if MEETING_SAID.match(text[m.end():]) or speaker.match(text[m.end():])
+            or TITLED_SPEAKER.match(text[m.end():]) or (again and again.match(text[m.end():]))
             or (k == 0 and AGENDA.match(text[m.end():]))]
     cuts = [c for c in cuts if c < len(text) and ("主持" in text[:c] or "召开" in text[:c])]
     if not cuts and (m := AGENDA_CLAUSE.search(text)) and len(text) - m.end() >= 10:
@@ -263,6 +276,7 @@ def _split_run_on(r: Reader, i: int) -> Para:
     pieces = [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)])]
     r.paras[i:i + 1] = [Para([Line(x, lineno=p.lineno, page=p.page, zone=p.zone)]) for x in pieces]
     r.agenda_split = True
+    r.split_end = i + len(pieces)
     r.warn(f"开头段落中接着写了会议的内容，按句分出 {len(pieces) - 1} 段作为议题", p, "topics")
     return r.paras[i]
 
@@ -284,6 +298,12 @@ def _store_intro(r: Reader, text: str, para: Para) -> None:
 def _date_and_period(r: Reader, text: str) -> None:
     """The date that starts the paragraph; without its year it is left to ``identity``."""
     date, _, match = parse_date(text[:40])
+    if match is not None and r.dateline is None and (after := _dateline_end(text, match)):
+        # "萧山网4月28日讯（记者 某）今天下午，…", "某某新闻网2023年11月21日讯 11月20日，…": the
+        # date is the news report's; the meeting's date, or "今天", follows the dateline
+        r.dateline = (date, bool(match["y"]), match)
+        _date_and_period(r, text[after:])
+        return
     if match is not None and match.start() > 2 and not DATED_RELATIVE.fullmatch(text[:match.start()]) \
             and not _between_chair_and_verb(text, match):
         # "为加快……，2024年11月14日上午，……主持召开": a purpose clause may come first
@@ -313,6 +333,16 @@ def _date_and_period(r: Reader, text: str) -> None:
         r.data["date"] = date
     if p := PERIOD.match(text[match.end():].lstrip(")）")):
         r.data["period"] = p.group(1)
+
+
+def _dateline_end(text: str, match: re.Match) -> int | None:
+    """Where a news dateline that holds a date ends ("萧山网4月28日讯（记者 某）", "新华社北京3月5日电"):
+    a site's name, the date, 讯 or 电. None for a date that is anything else."""
+    lead = text[:match.start()]
+    if len(lead) > 16 or not re.fullmatch(rf"[{HAN}]*", lead) or "主持" in lead or "召开" in lead:
+        return None
+    tail = DATELINE_TAIL.match(text, match.end())
+    return tail.end() if tail and tail.end() < len(text) else None
 
 
 def _lead_day_only(text: str) -> tuple[re.Match, str] | None:
@@ -403,11 +433,13 @@ def _named_then_held(head: str, after: str) -> str | None:
     if not head or (after and after[0] not in "，,。；; \u3000"):
         return None
     clause = re.split(r"[，,。；;]", head)[-1]
+    clause = re.sub(r"在[^，,。；;]{1,20}$", "", clause)     # "…调度会议在拳铺镇召开": where it sat
     m = re.search(r"[\u4e00-\u9fff]{2,16}会议?$", clause)
     if not m:
         return None
     name = meeting_of(re.sub(r"^.*?(?:\d{4}年|第\s*\S{1,4}\s*次)", "", m.group(0)))
-    name = re.sub(r"^全[省市县区旗州盟]", "", name)
+    # the owner: "全市", "梁山县" (a place of two or three characters) before a name of four or more
+    name = re.sub(r"^(?:全|[\u4e00-\u9fff]{2,3})[省市县区旗州盟](?=[\u4e00-\u9fff]{4})", "", name)
     return name if MEETING_NAME.match(name) and len(name) > 2 else None
 
 

@@ -27,6 +27,11 @@ _URL_DAYS = (
     re.compile(rf"/{_Y}/(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])/"),
     re.compile(rf"/{_Y}[-/_](?P<m>0?[1-9]|1[0-2])[-/_](?P<d>0?[1-9]|[12]\d|3[01])(?=[/_.-])"),
 )
+# "/1759193157630rz1V.html", "/1772244399391-01422.html": a page named for the moment it was
+# made, in milliseconds since 1970 (13 digits starting a part of the path), told in China's time.
+_URL_EPOCH_MS = re.compile(r"/(?P<ms>1\d{12})(?!\d)")
+_CHINA = dt.timezone(dt.timedelta(hours=8))
+_EPOCH_FROM = dt.date(2005, 1, 1)           # before it a 13-digit number is an id, not a moment
 # "/202403/", "/2013-02/": the month alone; "/2017/": the year alone, as a folder.
 _URL_MONTH = re.compile(rf"/{_Y}[-_]?(?P<m>0[1-9]|1[0-2])/")
 _URL_YEAR = re.compile(rf"/{_Y}/")
@@ -87,6 +92,10 @@ def _from_url(url: str) -> Published | None:
         for m in pattern.finditer(path):
             if found := _checked(m["y"], m["m"], m["d"], source):
                 return found
+    for m in _URL_EPOCH_MS.finditer(path):
+        day = dt.datetime.fromtimestamp(int(m["ms"]) / 1000, _CHINA).date()
+        if day >= _EPOCH_FROM:
+            return Published(day.year, day.month, day.day, "原文网址中的时间戳")
     if m := _URL_MONTH.search(path):
         return _checked(m["y"], m["m"], None, source)
     if m := _URL_YEAR.search(path):

@@ -38,9 +38,12 @@ class Reader:
         self.date_match: re.Match | None = None      # the opening's date, perhaps without a year
         self.day_match: re.Match | None = None       # "3日下午，": the day alone
         self.relative_day: tuple[str, int] | None = None  # "昨日下午，…": the word and its offset in days
+        # the date of a news dateline ("萧山网4月28日讯"): (date or None, had a year, match)
+        self.dateline: tuple[dt.date | None, bool, re.Match] | None = None
         self.preamble_para: Para | None = None
         self.start: int | None = None                # index of the opening paragraph in ``paras``
-        self.agenda_split = False                    # the opening ran on into what the meeting did
+        self.agenda_split = False
+        self.split_end: int | None = None           # the index after the pieces the opening was split into                    # the opening ran on into what the meeting did
         # (text, paragraph, field path) of the last body text: a copy cut short ends mid-sentence
         self.last_text: tuple[str, Para | None, str] | None = None
 
