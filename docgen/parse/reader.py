@@ -42,8 +42,8 @@ class Reader:
         self.dateline: tuple[dt.date | None, bool, re.Match] | None = None
         self.preamble_para: Para | None = None
         self.start: int | None = None                # index of the opening paragraph in ``paras``
-        self.agenda_split = False
-        self.split_end: int | None = None           # the index after the pieces the opening was split into                    # the opening ran on into what the meeting did
+        self.agenda_split = False                    # the opening ran on into what the meeting did
+        self.split_end: int | None = None            # the index after the pieces it was split into
         # (text, paragraph, field path) of the last body text: a copy cut short ends mid-sentence
         self.last_text: tuple[str, Para | None, str] | None = None
 
