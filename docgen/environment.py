@@ -5,7 +5,7 @@
 carries (仿宋_GB2312, 黑体, Times New Roman …) to the free faces. Nothing is installed
 system-wide, so code that draws text must be told where these live; this module is the
 one place that knows. Environment variables override the paths for installs outside a
-source checkout (``DOCGEN_FONT_DIR``, ``DOCGEN_FONTCONFIG``).
+source checkout (``DOCGEN_FONT_DIR``, ``DOCGEN_FONTCONFIG``, ``DOCGEN_CACHE_DIR``).
 """
 
 from __future__ import annotations
@@ -18,6 +18,13 @@ REPO_ROOT: Path = Path(__file__).resolve().parent.parent
 
 #: Fonts the set-up added for docgen alone (Fandol in ``fandol/``, fontconfig cache in ``cache/``).
 FONT_DIR: Path = Path(os.environ.get("DOCGEN_FONT_DIR") or REPO_ROOT / ".fonts").absolute()
+
+
+def cache_dir() -> Path:
+    """Where derived data is kept between processes (``diskcache``): beside fontconfig's
+    cache of the same fonts, unless ``DOCGEN_CACHE_DIR`` names another folder."""
+    override = os.environ.get("DOCGEN_CACHE_DIR")
+    return Path(override).absolute() if override else FONT_DIR / "cache"
 
 
 def fontconfig_file() -> Path:

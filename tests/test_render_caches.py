@@ -1,12 +1,14 @@
 """What makes repeated renders cheaper changes nothing that is drawn: shared style classes,
-the garbage-collector threshold, the font-metrics cache. (Speed itself is measured by
-`make bench`, never here.)"""
+the garbage-collector threshold, the disk cache of font metrics and of the DOCX blank.
+(Speed itself is measured by `make bench`, never here.)"""
 
 from __future__ import annotations
 
 import gc
 import re
 import threading
+
+import pytest
 
 from docgen.render.pdf import _fewer_collections
 
@@ -61,15 +63,16 @@ def test_gc_threshold_restored_also_when_renders_overlap():
 
 
 def test_metrics_cache_reads_back_what_fonttools_reads(tmp_path, monkeypatch):
-    from docgen import environment
+    from docgen import diskcache
     from docgen.layout import fonts
     source = fonts.face("latin").path
-    monkeypatch.setattr(environment, "FONT_DIR", tmp_path)
+    monkeypatch.setenv("DOCGEN_CACHE_DIR", str(tmp_path))
     direct = fonts._font_metrics(source, 0)
     assert fonts._read_metrics(source, 0) is None
     fonts._write_metrics(source, 0, direct)
     assert fonts._read_metrics(source, 0) == direct
-    target = fonts._metrics_file(source, 0)
+    target = diskcache.entry("metrics", fonts._metrics_name(source, 0))
+    assert target.parent == tmp_path / "metrics"
     target.write_bytes(target.read_bytes()[:-3])            # a torn file is ignored
     assert fonts._read_metrics(source, 0) is None
 
@@ -90,3 +93,28 @@ def test_kept_font_cuts_give_the_pdf_a_fresh_process_would(seed_minutes):
     assert render_bytes(other, "pdf") == cold["other"]
     assert render_bytes(seed_minutes, "pdf") == cold["seed"]
     assert glyphpdf.font_program.cache_info().hits >= 5          # the cuts were kept
+
+
+def test_the_docx_blank_is_cut_once_and_kept_between_processes(tmp_path, monkeypatch):
+    from docgen import diskcache
+    from docgen.render.docx import blank
+    monkeypatch.setenv("DOCGEN_CACHE_DIR", str(tmp_path))
+    cut = blank._cut
+    blank._blank.cache_clear()
+    try:
+        fresh = blank._blank()
+        kept = diskcache.entry("docx", blank._entry_name())
+        assert kept.parent == tmp_path / "docx" and kept.read_bytes() == fresh
+        assert {s.name for s in blank.blank_document().styles} >= {"Normal"}
+
+        blank._blank.cache_clear()                  # a new process finds it kept
+        monkeypatch.setattr(blank, "_cut", lambda: pytest.fail("cut again though kept"))
+        assert blank._blank() == fresh
+
+        kept.write_bytes(fresh[:-7])                # cut short: made again, and kept whole
+        blank._blank.cache_clear()
+        monkeypatch.setattr(blank, "_cut", cut)
+        assert blank._blank()[-22:-18] == blank.ZIP_END
+        assert kept.read_bytes()[-22:-18] == blank.ZIP_END
+    finally:
+        blank._blank.cache_clear()

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from .. import diskcache
 from ..errors import DocgenError
 
 SYSTEM_DIRS = [Path("/usr/share/fonts"), Path("/usr/local/share/fonts")]
@@ -111,23 +112,20 @@ def face(role: str) -> Face:
 
 
 # -- metrics cache -------------------------------------------------------------------------
-# Every process (each CLI run, each batch worker) needs the advance widths of all seven
-# faces: fontTools takes ~0.35 s to read them, marshal a few ms to read them back. One file
-# per face in <font dir>/cache/metrics, keyed by the font file's size and mtime and the
-# Python version (marshal's format), so a changed font is read again. Best effort: a folder
-# that cannot be written just means fontTools is used each time.
+# Every process needs the advance widths of all seven faces: fontTools takes ~0.35 s to
+# read them, marshal a few ms to read them back (``diskcache``). An entry is named for the
+# font file's size and mtime and the Python version (marshal's format).
 
 Metrics = tuple[int, int, int, dict[int, int]]   # units per em, ascent, descent, advances
 
 
-def _metrics_file(path: Path, index: int) -> Path | None:
-    from ..environment import FONT_DIR
+def _metrics_name(path: Path, index: int) -> str | None:
     try:
         st = path.stat()
     except OSError:
         return None
     tag = f"py{sys.version_info[0]}{sys.version_info[1]}"
-    return FONT_DIR / "cache" / "metrics" / f"{path.name}.{index}.{st.st_size}.{st.st_mtime_ns}.{tag}"
+    return f"{path.name}.{index}.{st.st_size}.{st.st_mtime_ns}.{tag}"
 
 
 def _font_metrics(path: Path, index: int) -> Metrics:
@@ -142,22 +140,18 @@ def _font_metrics(path: Path, index: int) -> Metrics:
 
 
 def _read_metrics(path: Path, index: int) -> Metrics | None:
-    target = _metrics_file(path, index)
+    name = _metrics_name(path, index)
+    data = diskcache.read("metrics", name) if name else None
     try:
-        return marshal.loads(target.read_bytes()) if target else None
-    except (OSError, EOFError, ValueError, TypeError):
+        return marshal.loads(data) if data is not None else None
+    except (EOFError, ValueError, TypeError):
         return None
 
 
 def _write_metrics(path: Path, index: int, metrics: Metrics) -> None:
-    target = _metrics_file(path, index)
-    if target is not None:
-        try:
-            from ..atomic import write_atomic
-            target.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(target, marshal.dumps(metrics))
-        except Exception:   # noqa: BLE001 — a cache that cannot be written is no error
-            pass
+    name = _metrics_name(path, index)
+    if name is not None:
+        diskcache.write("metrics", name, marshal.dumps(metrics))
 
 
 def all_faces() -> dict[str, Face]:
