@@ -135,12 +135,29 @@ def test_a_bad_row_in_the_list_is_refused_naming_its_line_before_any_work(tmp_pa
     folder.mkdir()
     (folder / "a.txt").write_text(NO_YEAR, encoding="utf-8")
     listed = tmp_path / "list.csv"
-    listed.write_text("a.txt,2023-07-10\nb.txt,http://example.gov.cn/show.html\nc.txt\n", encoding="utf-8")
+    listed.write_text("a.txt,2023-07-10\nb.txt,2023-13-45\nc.txt\n", encoding="utf-8")
     run = _batch(str(folder), "-o", str(out), "--format", "html", "--published-list", str(listed))
     assert run.returncode == 2 and "Traceback" not in run.stderr
-    assert "第2行" in run.stderr and "网址中找不到日期" in run.stderr
+    assert "第2行" in run.stderr and "发布日期无效" in run.stderr
     assert "第3行" in run.stderr and "两列" in run.stderr
     assert not out.exists()
+
+
+def test_an_address_without_a_date_is_warned_of_and_the_batch_goes_on(tmp_path):
+    """The website gave that address: the archivist cannot correct it, so one copy without
+    a date does not hold up the province's archive."""
+    folder, out = tmp_path / "copies", tmp_path / "out"
+    folder.mkdir()
+    (folder / "a.txt").write_text(NO_YEAR, encoding="utf-8")
+    (folder / "b.txt").write_text(NO_YEAR.replace("12月28日", "6月3日"), encoding="utf-8")
+    listed = tmp_path / "list.csv"
+    listed.write_text("a.txt,http://example.gov.cn/show.html?id=7\nb.txt,2019-06-05\n", encoding="utf-8")
+    run = _batch(str(folder), "-o", str(out), "--format", "html", "--published-list", str(listed))
+    assert "Traceback" not in run.stderr
+    warned = [line for line in run.stderr.splitlines() if "网址中找不到日期" in line]
+    assert len(warned) == 1 and "第1行" in warned[0] and "a.txt" in warned[0]
+    assert _date_of(out / "b.yaml") == "date: 2019-06-03"
+    assert (out / "a.yaml").is_file() and "date: 2023" not in (out / "a.yaml").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("url, expected", [

@@ -17,8 +17,12 @@ from .jobs import ARCHIVE_SUFFIXES
 HEADER = {"文件", "文件名", "file", "name"}
 
 
-def read_published_list(path: Path) -> dict[str, str]:
-    """File name (or its stem) → the date or address given for it; refused naming the line."""
+def read_published_list(path: Path) -> tuple[dict[str, str], list[Problem]]:
+    """File name (or its stem) → the date or address given for it, and warnings.
+
+    A row the archivist can correct (one column, a mistyped date) refuses the list naming
+    its line. An address with no date in it is what the website gave and cannot be
+    corrected from the list: that copy is warned of and read as if it were not listed."""
     from ..parse.limits import read_bytes          # the parser (and its model) only when a
     from ..parse.published import published_from   # list is given: a batch's parent stays light
     name = str(path)
@@ -29,6 +33,7 @@ def read_published_list(path: Path) -> dict[str, str]:
                               hint="用 Excel 或 WPS 另存为“CSV UTF-8”") from None
     found: dict[str, str] = {}
     problems: list[Problem] = []
+    warnings: list[Problem] = []
     for lineno, row in enumerate(csv.reader(text.splitlines()), start=1):
         cells = [c.strip() for c in row]
         if not any(cells) or (lineno == 1 and cells[0].lower() in HEADER):
@@ -39,12 +44,19 @@ def read_published_list(path: Path) -> dict[str, str]:
         try:
             published_from(cells[1])
         except DocgenError as exc:
-            problems += [Problem(p.message, file=name, line=lineno, hint=p.hint) for p in exc.problems]
+            if "://" in cells[1]:
+                warnings += [Problem(f"{p.message}，{cells[0]} 只按原文读回", file=name,
+                                     line=lineno, hint="原文没有写年份时推不出会议日期；"
+                                                       "可把网址换成发布日期，如 2023-07-10")
+                             for p in exc.problems]
+            else:
+                problems += [Problem(p.message, file=name, line=lineno, hint=p.hint)
+                             for p in exc.problems]
             continue
         found[cells[0]] = cells[1]
     if problems:
         raise DocgenError(problems)
-    return found
+    return found, warnings
 
 
 def published_for(source: Path, listed: dict[str, str] | None) -> str | None:
