@@ -157,6 +157,7 @@ def test_an_address_without_a_date_is_warned_of_and_the_batch_goes_on(tmp_path):
     warned = [line for line in run.stderr.splitlines() if "网址中找不到日期" in line]
     assert len(warned) == 1 and "第1行" in warned[0] and "a.txt" in warned[0]
     assert _date_of(out / "b.yaml") == "date: 2019-06-03"
+    assert "年份 2019 取自来源清单给出的发布日期" in run.stderr     # not from an option never typed
     assert (out / "a.yaml").is_file() and "date: 2023" not in (out / "a.yaml").read_text(encoding="utf-8")
 
 

@@ -125,7 +125,8 @@ def _run(job: Job, result: Result) -> None:
         from ..model.dump import dump
         from ..parse.api import parse_file
         from ..parse.published import published_from
-        given = published_from(job.published) if job.published else None
+        given = (published_from(job.published, typed="来源清单给出的发布日期")
+                 if job.published else None)
         minutes, warnings = parse_file(job.source, published=given)
         result.warnings += [_text(p, name) for p in warnings]
         text = dump(minutes, header=PARSED_HEADER.format(name=job.source.name))

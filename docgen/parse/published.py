@@ -37,6 +37,7 @@ _URL_MONTH = re.compile(rf"/{_Y}[-_]?(?P<m>0[1-9]|1[0-2])/")
 _URL_YEAR = re.compile(rf"/{_Y}/")
 # "2023-07-10", "2023/7/10", "2023-07", "2023" as typed on the command line.
 _ISO = re.compile(r"^(?P<y>\d{4})(?:[-/.](?P<m>\d{1,2})(?:[-/.](?P<d>\d{1,2}))?)?$")
+TYPED = "--published 给出的发布日期"       # a date as typed; a batch's list names itself instead
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,7 @@ class Published:
     year: int
     month: int | None = None
     day: int | None = None
-    source: str = "--published 给出的发布日期"
+    source: str = TYPED
 
     @property
     def latest(self) -> dt.date | None:
@@ -62,11 +63,13 @@ class Published:
         return self.latest if self.day else None
 
 
-def published_from(value: str, today: dt.date | None = None) -> Published:
+def published_from(value: str, today: dt.date | None = None, typed: str = TYPED) -> Published:
     """The date in ``value``: a date as typed, or the address of the page the copy came from.
-    A value that gives no date, or a date in the future, is refused naming it."""
+    A value that gives no date, or a date in the future, is refused naming it. ``typed``
+    says, in the parser's messages, where a typed date came from (the option, a list)."""
     value = value.strip()
-    found = _from_url(value) if re.match(r"^[a-z][a-z0-9+.-]*://", value, re.I) else _from_date(value)
+    found = (_from_url(value) if re.match(r"^[a-z][a-z0-9+.-]*://", value, re.I)
+             else _from_date(value, typed))
     today = today or dt.date.today()
     if found is not None and (found.latest or dt.date(found.year, 1, 1)) <= today + dt.timedelta(days=1):
         return found
@@ -75,13 +78,13 @@ def published_from(value: str, today: dt.date | None = None) -> Published:
                           hint="写作 2023-07-10、2023-07 或 2023，或给出原文网页的网址")
 
 
-def _from_date(value: str) -> Published | None:
+def _from_date(value: str, source: str) -> Published | None:
     if m := _ISO.match(value):
-        return _checked(m["y"], m["m"], m["d"], "--published 给出的发布日期")
+        return _checked(m["y"], m["m"], m["d"], source)
     if DATE.fullmatch(value):                     # 2023年7月10日
         date, with_year, _ = parse_date(value)
         if date is not None and with_year:
-            return Published(date.year, date.month, date.day, "--published 给出的发布日期")
+            return Published(date.year, date.month, date.day, source)
     return None
 
 
