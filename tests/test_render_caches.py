@@ -5,8 +5,10 @@ the garbage-collector threshold, the disk cache of font metrics and of the DOCX 
 from __future__ import annotations
 
 import gc
+import io
 import re
 import threading
+import zipfile
 
 import pytest
 
@@ -69,8 +71,12 @@ def test_metrics_cache_reads_back_what_fonttools_reads(tmp_path, monkeypatch):
     monkeypatch.setenv("DOCGEN_CACHE_DIR", str(tmp_path))
     direct = fonts._font_metrics(source, 0)
     assert fonts._read_metrics(source, 0) is None
+    stale = tmp_path / "metrics" / f"{source.name}.0.1.2.{fonts._PY}"   # the font before it changed
+    stale.parent.mkdir()
+    stale.write_bytes(b"old")
     fonts._write_metrics(source, 0, direct)
     assert fonts._read_metrics(source, 0) == direct
+    assert not stale.exists()
     target = diskcache.entry("metrics", fonts._metrics_name(source, 0))
     assert target.parent == tmp_path / "metrics"
     target.write_bytes(target.read_bytes()[:-3])            # a torn file is ignored
@@ -95,6 +101,11 @@ def test_kept_font_cuts_give_the_pdf_a_fresh_process_would(seed_minutes):
     assert glyphpdf.font_program.cache_info().hits >= 5          # the cuts were kept
 
 
+def _parts(data: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        return {n: z.read(n) for n in z.namelist()}
+
+
 def test_the_docx_blank_is_cut_once_and_kept_between_processes(tmp_path, monkeypatch):
     from docgen import diskcache
     from docgen.render.docx import blank
@@ -104,17 +115,33 @@ def test_the_docx_blank_is_cut_once_and_kept_between_processes(tmp_path, monkeyp
     try:
         fresh = blank._blank()
         kept = diskcache.entry("docx", blank._entry_name())
-        assert kept.parent == tmp_path / "docx" and kept.read_bytes() == fresh
-        assert {s.name for s in blank.blank_document().styles} >= {"Normal"}
+        assert kept.parent == tmp_path / "docx" and diskcache.read("docx", kept.name) == fresh
+        assert _parts(fresh) == _parts(cut())          # the kept cut is the cut, part for part
 
         blank._blank.cache_clear()                  # a new process finds it kept
         monkeypatch.setattr(blank, "_cut", lambda: pytest.fail("cut again though kept"))
         assert blank._blank() == fresh
 
-        kept.write_bytes(fresh[:-7])                # cut short: made again, and kept whole
-        blank._blank.cache_clear()
         monkeypatch.setattr(blank, "_cut", cut)
-        assert blank._blank()[-22:-18] == blank.ZIP_END
-        assert kept.read_bytes()[-22:-18] == blank.ZIP_END
+        whole = kept.read_bytes()
+        damaged = whole[:100] + bytes(200) + whole[300:]      # same length, bytes overwritten
+        for bad in (whole[:-7], damaged):             # cut short, or damaged: made again
+            kept.write_bytes(bad)
+            blank._blank.cache_clear()
+            assert _parts(blank._blank()) == _parts(fresh)
+            assert kept.read_bytes() == whole
+    finally:
+        blank._blank.cache_clear()
+
+
+def test_a_cache_that_cannot_be_written_only_means_the_work_is_redone(tmp_path, monkeypatch):
+    from docgen.render.docx import blank
+    occupied = tmp_path / "a-file"
+    occupied.write_text("not a folder")
+    monkeypatch.setenv("DOCGEN_CACHE_DIR", str(occupied))
+    blank._blank.cache_clear()
+    try:
+        assert _parts(blank._blank()) == _parts(blank._cut())
+        assert occupied.read_text() == "not a folder"
     finally:
         blank._blank.cache_clear()

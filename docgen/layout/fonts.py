@@ -119,13 +119,15 @@ def face(role: str) -> Face:
 Metrics = tuple[int, int, int, dict[int, int]]   # units per em, ascent, descent, advances
 
 
+_PY = f"py{sys.version_info[0]}{sys.version_info[1]}"
+
+
 def _metrics_name(path: Path, index: int) -> str | None:
     try:
         st = path.stat()
     except OSError:
         return None
-    tag = f"py{sys.version_info[0]}{sys.version_info[1]}"
-    return f"{path.name}.{index}.{st.st_size}.{st.st_mtime_ns}.{tag}"
+    return f"{path.name}.{index}.{st.st_size}.{st.st_mtime_ns}.{_PY}"
 
 
 def _font_metrics(path: Path, index: int) -> Metrics:
@@ -151,7 +153,8 @@ def _read_metrics(path: Path, index: int) -> Metrics | None:
 def _write_metrics(path: Path, index: int, metrics: Metrics) -> None:
     name = _metrics_name(path, index)
     if name is not None:
-        diskcache.write("metrics", name, marshal.dumps(metrics))
+        diskcache.write("metrics", name, marshal.dumps(metrics),
+                        replaces=f"{path.name}.{index}.*.*.{_PY}")   # the font before it changed
 
 
 def all_faces() -> dict[str, Face]:

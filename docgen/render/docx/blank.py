@@ -27,9 +27,6 @@ STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/st
 # docgen writes its numbers as text: the template's list numbering (which names list
 # styles the cut removes) goes too
 DROPPED_PARTS = (STYLES_WITH_EFFECTS, RT.NUMBERING, RT.THUMBNAIL)
-# A whole zip written by zipfile (no archive comment) ends with its end-of-directory record
-# 22 bytes before the end: a kept cut without it was cut short, and is made again.
-ZIP_END = b"PK\x05\x06"
 
 
 def blank_document() -> DocxDocument:
@@ -41,18 +38,23 @@ def _blank() -> bytes:
     """The cut, from the disk cache when an earlier process made it: cutting costs
     ~15 ms, a third of a DOCX, and every CLI run and batch worker would pay it."""
     name = _entry_name()
-    kept = diskcache.read("docx", name)
-    if kept is not None and kept[-22:-18] == ZIP_END:
+    kept = diskcache.read("docx", name) if name else None
+    if kept is not None:
         return kept
     cut = _cut()
-    diskcache.write("docx", name, cut)
+    if name:
+        diskcache.write("docx", name, cut, replaces="blank-*.docx")
     return cut
 
 
-def _entry_name() -> str:
+def _entry_name() -> str | None:
     """Named for python-docx's version and this module's code, so a new template or a
-    changed cut is made again."""
-    digest = hashlib.sha256(docx.__version__.encode() + Path(__file__).read_bytes())
+    changed cut is made again; None (no caching) where the code cannot be read."""
+    try:
+        code = Path(__file__).read_bytes()
+    except OSError:
+        return None
+    digest = hashlib.sha256(docx.__version__.encode() + code)
     return f"blank-{digest.hexdigest()[:16]}.docx"
 
 
