@@ -444,11 +444,7 @@ def _cmd_batch(args: argparse.Namespace) -> int:
     from .batch.published import read_published_list
     from .render.api import parse_formats
     formats = parse_formats(args.format)
-    listed = None
-    if args.published_list:
-        listed, warnings = read_published_list(Path(args.published_list))
-        for problem in warnings:
-            warn(problem)
+    listed = read_published_list(Path(args.published_list)) if args.published_list else None
     return run_batch(args.inputs, Path(args.output), formats=formats, jobs=args.jobs,
                      force=args.force, debug=getattr(args, "debug", False),
                      scheduler=args.scheduler, published=listed)

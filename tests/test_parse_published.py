@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import subprocess
 import sys
 
@@ -10,7 +11,7 @@ import pytest
 
 from docgen.errors import DocgenError
 from docgen.parse.api import parse_text
-from docgen.parse.published import Published, published_from
+from docgen.parse.published import NoDateInAddress, Published, published_from
 
 TODAY = dt.date(2026, 12, 7)
 
@@ -43,6 +44,18 @@ def test_an_id_that_only_looks_like_digits_of_a_date_gives_none():
         with pytest.raises(DocgenError) as caught:
             published_from(url, TODAY)
         assert "网址中找不到日期" in str(caught.value.problems[0])
+
+
+def test_only_an_address_without_a_date_is_told_apart_from_the_values_to_correct():
+    with pytest.raises(NoDateInAddress):
+        published_from("https://example.gov.cn/news/show.html?id=20240326", TODAY)
+    for bad, said in (("http://example.gov.cn/203001/t20300110_1.html", "网址中的日期晚于今天"),
+                      ("见 http://example.gov.cn/202307/t20230710_1.html", "发布日期无效"),
+                      ("2030-01-10", "发布日期晚于今天"), ("2023-13-01", "发布日期无效")):
+        with pytest.raises(DocgenError) as caught:
+            published_from(bad, TODAY)
+        assert not isinstance(caught.value, NoDateInAddress)
+        assert str(caught.value.problems[0].message).startswith(said)
 
 
 def test_a_typed_date_to_the_day_month_or_year():
@@ -135,17 +148,23 @@ def test_a_bad_row_in_the_list_is_refused_naming_its_line_before_any_work(tmp_pa
     folder.mkdir()
     (folder / "a.txt").write_text(NO_YEAR, encoding="utf-8")
     listed = tmp_path / "list.csv"
-    listed.write_text("a.txt,2023-07-10\nb.txt,2023-13-45\nc.txt\n", encoding="utf-8")
+    listed.write_text("a.txt,2023-07-10\nb.txt,2023-13-45\nc.txt\n"
+                      "d.txt,见 http://example.gov.cn/202307/t20230710_1.html\n"
+                      "e.txt,http://example.gov.cn/203001/t20300110_1.html\n", encoding="utf-8")
     run = _batch(str(folder), "-o", str(out), "--format", "html", "--published-list", str(listed))
     assert run.returncode == 2 and "Traceback" not in run.stderr
-    assert "第2行" in run.stderr and "发布日期无效" in run.stderr
-    assert "第3行" in run.stderr and "两列" in run.stderr
+    said = {line.split("第", 1)[1].split("行", 1)[0]: line
+            for line in run.stderr.splitlines() if "list.csv，第" in line}
+    assert set(said) == {"2", "3", "4", "5"}
+    assert "发布日期无效" in said["2"] and "两列" in said["3"] and "发布日期无效" in said["4"]
+    assert "网址中的日期晚于今天" in said["5"]
     assert not out.exists()
 
 
-def test_an_address_without_a_date_is_warned_of_and_the_batch_goes_on(tmp_path):
+def test_an_address_without_a_date_is_warned_of_with_its_copy_and_the_batch_goes_on(tmp_path):
     """The website gave that address: the archivist cannot correct it, so one copy without
-    a date does not hold up the province's archive."""
+    a date does not hold up the province's archive; the warning is the copy's, counted and
+    recorded with it."""
     folder, out = tmp_path / "copies", tmp_path / "out"
     folder.mkdir()
     (folder / "a.txt").write_text(NO_YEAR, encoding="utf-8")
@@ -153,12 +172,14 @@ def test_an_address_without_a_date_is_warned_of_and_the_batch_goes_on(tmp_path):
     listed = tmp_path / "list.csv"
     listed.write_text("a.txt,http://example.gov.cn/show.html?id=7\nb.txt,2019-06-05\n", encoding="utf-8")
     run = _batch(str(folder), "-o", str(out), "--format", "html", "--published-list", str(listed))
-    assert "Traceback" not in run.stderr
-    warned = [line for line in run.stderr.splitlines() if "网址中找不到日期" in line]
-    assert len(warned) == 1 and "第1行" in warned[0] and "a.txt" in warned[0]
+    assert run.returncode == 0, run.stderr
+    warned = [line for line in run.stderr.splitlines() if "网址中没有日期" in line]
+    assert len(warned) == 1 and "a.txt" in warned[0] and "show.html?id=7" in warned[0]
     assert _date_of(out / "b.yaml") == "date: 2019-06-03"
     assert "年份 2019 取自来源清单给出的发布日期" in run.stderr     # not from an option never typed
-    assert (out / "a.yaml").is_file() and "date: 2023" not in (out / "a.yaml").read_text(encoding="utf-8")
+    assert not any(line.startswith("date:") for line in (out / "a.yaml").read_text(encoding="utf-8").splitlines())
+    records = {r["name"].rsplit("/", 1)[-1]: r for r in map(json.loads, (out / "docgen-batch.jsonl").open())}
+    assert records["a.txt"]["status"] == "done" and records["a.txt"]["warnings"] >= 1
 
 
 @pytest.mark.parametrize("url, expected", [

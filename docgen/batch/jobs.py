@@ -16,9 +16,13 @@ import time
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import DocgenError, Problem
 from .marks import Mark, mark
+
+if TYPE_CHECKING:
+    from ..parse.published import Published
 
 YAML_SUFFIXES = (".yaml", ".yml")
 ARCHIVE_SUFFIXES = (".docx", ".pdf", ".txt")
@@ -73,6 +77,22 @@ class Result:
         return self.errors[0].splitlines()[0] if self.errors else ""
 
 
+def _listed_date(job: Job, result: Result, name: str) -> Published | None:
+    """The date the batch's list gives for this copy; an address without one is warned of
+    here, with the copy, and the copy read without it."""
+    from ..parse.published import LISTED, NoDateInAddress, published_from
+    if not job.published:
+        return None
+    try:
+        return published_from(job.published, typed=LISTED)
+    except NoDateInAddress:
+        result.warnings.append(_text(Problem(
+            f"来源清单给出的网址中没有日期：“{job.published[:120]}”，读回时不参考发布日期",
+            hint="原文没有写年份时，会议日期将留空；可在清单中改填网页上的发布日期，如 2023-07-10"),
+            name))
+        return None
+
+
 def _text(problem: Problem, name: str) -> str:
     if not problem.file:
         problem = Problem(problem.message, file=name, line=problem.line, column=problem.column,
@@ -124,10 +144,7 @@ def _run(job: Job, result: Result) -> None:
     if job.archived and job.parse:
         from ..model.dump import dump
         from ..parse.api import parse_file
-        from ..parse.published import published_from
-        given = (published_from(job.published, typed="来源清单给出的发布日期")
-                 if job.published else None)
-        minutes, warnings = parse_file(job.source, published=given)
+        minutes, warnings = parse_file(job.source, published=_listed_date(job, result, name))
         result.warnings += [_text(p, name) for p in warnings]
         text = dump(minutes, header=PARSED_HEADER.format(name=job.source.name))
         write_atomic(job.yaml_path, text)

@@ -17,14 +17,15 @@ from .jobs import ARCHIVE_SUFFIXES
 HEADER = {"文件", "文件名", "file", "name"}
 
 
-def read_published_list(path: Path) -> tuple[dict[str, str], list[Problem]]:
-    """File name (or its stem) → the date or address given for it, and warnings.
+def read_published_list(path: Path) -> dict[str, str]:
+    """File name (or its stem) → the date or address given for it; refused naming the line.
 
-    A row the archivist can correct (one column, a mistyped date) refuses the list naming
-    its line. An address with no date in it is what the website gave and cannot be
-    corrected from the list: that copy is warned of and read as if it were not listed."""
-    from ..parse.limits import read_bytes          # the parser (and its model) only when a
-    from ..parse.published import published_from   # list is given: a batch's parent stays light
+    A row the archivist can correct (one column, a mistyped date, a date to come) refuses
+    the list. An address with no date in it is what the website gave: it is kept, and the
+    copy's job warns of it (``jobs``), so the warning is counted and recorded with the copy."""
+    # the parser (and its model) only when a list is given: a batch's parent stays light
+    from ..parse.limits import read_bytes
+    from ..parse.published import NoDateInAddress, published_from
     name = str(path)
     try:
         text = read_bytes(path).decode("utf-8-sig")
@@ -33,7 +34,6 @@ def read_published_list(path: Path) -> tuple[dict[str, str], list[Problem]]:
                               hint="用 Excel 或 WPS 另存为“CSV UTF-8”") from None
     found: dict[str, str] = {}
     problems: list[Problem] = []
-    warnings: list[Problem] = []
     for lineno, row in enumerate(csv.reader(text.splitlines()), start=1):
         cells = [c.strip() for c in row]
         if not any(cells) or (lineno == 1 and cells[0].lower() in HEADER):
@@ -43,20 +43,15 @@ def read_published_list(path: Path) -> tuple[dict[str, str], list[Problem]]:
             continue
         try:
             published_from(cells[1])
+        except NoDateInAddress:
+            pass
         except DocgenError as exc:
-            if "://" in cells[1]:
-                warnings += [Problem(f"{p.message}，{cells[0]} 只按原文读回", file=name,
-                                     line=lineno, hint="原文没有写年份时推不出会议日期；"
-                                                       "可把网址换成发布日期，如 2023-07-10")
-                             for p in exc.problems]
-            else:
-                problems += [Problem(p.message, file=name, line=lineno, hint=p.hint)
-                             for p in exc.problems]
+            problems += [Problem(p.message, file=name, line=lineno, hint=p.hint) for p in exc.problems]
             continue
         found[cells[0]] = cells[1]
     if problems:
         raise DocgenError(problems)
-    return found, warnings
+    return found
 
 
 def published_for(source: Path, listed: dict[str, str] | None) -> str | None:

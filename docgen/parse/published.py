@@ -37,7 +37,9 @@ _URL_MONTH = re.compile(rf"/{_Y}[-_]?(?P<m>0[1-9]|1[0-2])/")
 _URL_YEAR = re.compile(rf"/{_Y}/")
 # "2023-07-10", "2023/7/10", "2023-07", "2023" as typed on the command line.
 _ISO = re.compile(r"^(?P<y>\d{4})(?:[-/.](?P<m>\d{1,2})(?:[-/.](?P<d>\d{1,2}))?)?$")
-TYPED = "--published 给出的发布日期"       # a date as typed; a batch's list names itself instead
+TYPED = "--published 给出的发布日期"       # where a typed date came from, in messages
+LISTED = "来源清单给出的发布日期"            # the same, for a batch's --published-list
+HINT = "写作 2023-07-10、2023-07 或 2023，或给出原文网页的网址"
 
 
 @dataclass(frozen=True)
@@ -63,19 +65,33 @@ class Published:
         return self.latest if self.day else None
 
 
+class NoDateInAddress(DocgenError):
+    """An address the page was published at that holds no date: what the website gave, so
+    a batch's list warns for that copy instead of refusing (``batch.published``)."""
+
+
 def published_from(value: str, today: dt.date | None = None, typed: str = TYPED) -> Published:
     """The date in ``value``: a date as typed, or the address of the page the copy came from.
     A value that gives no date, or a date in the future, is refused naming it. ``typed``
     says, in the parser's messages, where a typed date came from (the option, a list)."""
     value = value.strip()
-    found = (_from_url(value) if re.match(r"^[a-z][a-z0-9+.-]*://", value, re.I)
-             else _from_date(value, typed))
+    address = is_address(value)
+    found = _from_url(value) if address else _from_date(value, typed)
+    shown = f"“{value[:120]}”"
+    if found is None and address:
+        raise NoDateInAddress.one(f"网址中找不到日期：{shown}", path="--published", hint=HINT)
+    if found is None:
+        raise DocgenError.one(f"发布日期无效：{shown}", path="--published", hint=HINT)
     today = today or dt.date.today()
-    if found is not None and (found.latest or dt.date(found.year, 1, 1)) <= today + dt.timedelta(days=1):
-        return found
-    what = "网址中找不到日期" if "://" in value else "发布日期无效"
-    raise DocgenError.one(f"{what}：“{value[:120]}”", path="--published",
-                          hint="写作 2023-07-10、2023-07 或 2023，或给出原文网页的网址")
+    if (found.latest or dt.date(found.year, 1, 1)) > today + dt.timedelta(days=1):
+        where = "网址中的日期" if address else "发布日期"
+        raise DocgenError.one(f"{where}晚于今天：{shown}", path="--published", hint=HINT)
+    return found
+
+
+def is_address(value: str) -> bool:
+    """A web address (``http://…``), as opposed to a date typed by hand."""
+    return re.match(r"^[a-z][a-z0-9+.-]*://", value.strip(), re.I) is not None
 
 
 def _from_date(value: str, source: str) -> Published | None:
