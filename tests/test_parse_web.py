@@ -247,6 +247,21 @@ def test_unnumbered_topics():
     assert "没有编号" in messages(problems)
 
 
+def test_a_topic_of_one_sentence_followed_by_its_decisions_prints_its_title_once():
+    text = ("　　2024年2月6日，县长李明主持召开县政府第3次常务会议，副县长王强、张丽出席会议。\n"
+            "　　会议听取关于全县春耕备耕工作情况的汇报。\n"
+            "　　会议议定，原则同意县农业农村局的汇报，由县农业农村局抓好落实，确保春耕生产顺利推进。\n"
+            "　　会议审议《县城燃气管道更新改造方案》。\n"
+            "　　会议还研究了其他事项。\n")
+    m, problems = parse_text(text, "<网页>")
+    assert [t.title for t in m.topics] == ["会议听取关于全县春耕备耕工作情况的汇报",
+                                           "会议审议《县城燃气管道更新改造方案》"]
+    assert m.topics[0].body == ["会议议定，原则同意县农业农村局的汇报，由县农业农村局抓好落实，确保春耕生产顺利推进。"]
+    # a topic of its sentence alone keeps the sentence as its content
+    assert m.topics[1].body == ["会议审议《县城燃气管道更新改造方案》。"]
+    assert m.closing == ["会议还研究了其他事项。"]
+
+
 def test_news_about_a_meeting_is_not_minutes():
     text = "2024年1月5日上午，市长张三主持召开座谈会，与企业家代表交流。\n会场气氛热烈，大家畅所欲言。\n"
     with pytest.raises(DocgenError) as info:

@@ -186,8 +186,14 @@ def _unnumbered(r: Reader, body: list[Para]) -> tuple[list[_Topic], Closing]:
             continue
         head, sep, rest = text.partition("。")
         topic = _Topic(head if sep else text, p)
-        topic.body.append(rest if sep and rest else text)
+        if sep and rest:
+            topic.body.append(rest)
         topics.append(topic)
+    for topic in topics:
+        # a topic of one sentence keeps it as its content; one with paragraphs after its
+        # "会议听取了……汇报。" has them, and would otherwise print its title twice
+        if not topic.body:
+            topic.body.append(topic.para.plain)
     if flagged:
         r.warn("议题没有编号（一、二、…）：每个“会议听取了/审议了……”段落作为一个议题，标题取首句",
                body[0], "topics")
