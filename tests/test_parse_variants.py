@@ -344,6 +344,12 @@ def test_the_number_of_a_meeting_whose_spirit_is_studied_is_not_this_meetings():
     assert m.session is None and m.meeting == "常务会议"
     text = "3月8日，市长李某主持召开市政府第7次常务会议，传达学习省第十次党代会精神。\n会议听取了某项汇报。\n"
     assert parse_text(text, "<两个>")[0].session == 7
+    # a list of what is conveyed, its 精神 only at the end: the plenum is not this meeting
+    text = ("市政府召开2019年第13次常务会议\n"
+            "12月27日上午，市长李某主持召开市政府常务会议，传达省委十三届六次全会、全省城镇建设"
+            "工作会议精神，研究经济运行等工作。\n会议听取了全市安全生产工作情况汇报。\n")
+    m, _ = parse_text(text, "<全会>")
+    assert (m.meeting, m.session, m.term) == ("常务会议", 13, None)
 
 
 def test_the_date_in_brackets_after_yesterday_and_a_news_sites_stamp():

@@ -422,9 +422,17 @@ def _held(text: str, last: bool = False) -> re.Match | None:
     会议精神", "学习贯彻省第十次党代会精神"); with ``last``, one in the clause that ends
     ``text`` (the meeting that 召开, not "市人大一次会议刚闭幕，市长某主持召开…")."""
     for m in SESSION.finditer(text):
-        if not text.startswith("精神", m.end()) and (not last or not re.search(r"[，,；;]", text[m.end():])):
+        if not text.startswith("精神", m.end()) and not _studied(text[:m.start()]) \
+                and (not last or not re.search(r"[，,；;]", text[m.end():])):
             return m
     return None
+
+
+def _studied(before: str) -> bool:
+    """Whether a meeting named after ``before`` is one whose spirit this meeting conveys:
+    "…常务会议，传达省委十三届六次全会、……精神" names the plenum in a clause of 传达."""
+    clause = re.split(r"[，,；;。]", before)[-1]
+    return re.search(r"传达|学习|贯彻|领会", clause) is not None
 
 
 def _named_then_held(head: str, after: str) -> str | None:
