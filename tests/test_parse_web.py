@@ -262,6 +262,29 @@ def test_a_topic_of_one_sentence_followed_by_its_decisions_prints_its_title_once
     assert m.closing == ["会议还研究了其他事项。"]
 
 
+@pytest.mark.parametrize("widget", ["• ( 责任编辑: )", "扫码在手机打开当前页", "手机阅读", "下载、打印",
+                                    "解读/图解 unscramble", "相关解读：区政府第5次常务会议图解",
+                                    "最佳分辨率 : 1920*1080 1366*768", "微信信访"])
+def test_the_widgets_under_the_article_end_the_minutes(widget):
+    text = ("　　5月6日下午，区长王某主持召开区政府第5次常务会议，副区长李某出席会议。\n"
+            "　　会议听取了区教育局关于学前教育三年行动计划的汇报，会议要求各街道落实用地保障。\n"
+            "　　会议还研究了其他事项。\n"
+            f"{widget}\n区委书记 张某 13800000000\n区　长 王某 13900000000\n")
+    m, problems = parse_text(text, "<网页>")
+    assert [t.title for t in m.topics] == ["会议听取了区教育局关于学前教育三年行动计划的汇报，会议要求各街道落实用地保障"]
+    assert m.closing == ["会议还研究了其他事项。"]
+    assert "网页页脚" in messages(problems)
+
+
+def test_an_opening_that_holds_all_the_meeting_did_is_split_before_the_stock_last_line():
+    text = ("　　11月18日下午，区长王某主持召开区政府第18次常务会议，传达学习省委全会精神，"
+            "听取区民政局关于养老服务工作的汇报，研究冬季供暖保障工作。\n"
+            "　　会议还研究了其他事项。\n")
+    m, problems = parse_text(text, "<网页>")
+    assert m.topics and all("其他事项" not in t.title for t in m.topics)
+    assert m.closing == ["会议还研究了其他事项。"]
+
+
 def test_news_about_a_meeting_is_not_minutes():
     text = "2024年1月5日上午，市长张三主持召开座谈会，与企业家代表交流。\n会场气氛热烈，大家畅所欲言。\n"
     with pytest.raises(DocgenError) as info:

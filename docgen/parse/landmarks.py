@@ -20,7 +20,13 @@ COMPILED = re.compile(r"^(?P<by>.{2,30}?)整理$")
 DISCLOSURE = re.compile(r"^[（(](?P<text>[^（）()]{2,30})[）)]$")
 DISTRIBUTION = re.compile(rf"^(?P<label>{'|'.join(DISTRIBUTION_LABELS)})\s*[：:]\s*(?P<text>.*)$")
 PRINTED = re.compile(rf"^(?P<by>.+?)[\s\u3000]*(?P<date>{PRINTED_DATE})\s*印\s*发$")
-FOOTER = re.compile(r"^[【\[]?\s*(?:关闭|打印|分享|收藏|扫一扫|上一篇|下一篇|相关(?:链接|文章|阅读|信息)|"
+# What a site puts under the article: it ends the minutes. A bullet or bracket may lead
+# ("• ( 责任编辑: )"); the page's widgets come in many names ("扫码在手机打开当前页", "手机阅读",
+# "下载、打印", "解读/图解", "相关解读：…图解", "最佳分辨率", the petition channels "微信信访").
+FOOTER = re.compile(r"^[【\[•·（(\s]*(?:关闭|打印|分享|收藏|扫一扫|扫码|上一篇|下一篇|"
+                    r"相关(?:链接|文章|阅读|信息|解读|新闻)|(?:政策|会议)?解读\s*[/／：:]|图解\s*[/／：:]|"
+                    r"手机(?:阅读|版|浏览|打开)|下载\s*[、，,]?\s*打印|最佳分辨率|建议使用.{0,12}浏览器|"
+                    r"(?:微信|APP|短信|网上)信访|"
                     r"责任编辑|主办|承办|版权|网站标识码|网站地图|联系我们|字体|字号|返回顶部|"
                     r"附件下载|政府网站|.{0,10}ICP备|.{0,10}公网安备|访问量|浏览次数|互联网违法|.{0,10}不良信息举报)")
 

@@ -17,7 +17,7 @@ from .header import header_like
 from .identity import MEETING_NAME, SESSION, meeting_of, term_of
 from .reader import Reader
 from .text import HAN, Line, Para
-from .topics import MEETING_SAID, UNNUMBERED_TOPIC
+from .topics import MEETING_SAID, OTHER_MATTERS, UNNUMBERED_TOPIC
 
 INTRO = re.compile(r"^(?:会议(?:议定|研究|决定|确定|明确|讨论|同意|认为|要求)[^。，,]{0,14}"
                    r"|(?:现将)?[^。，,]{0,18}纪要如下|会议(?:研究)?(?:了)?以下事项)[：:]?$")
@@ -252,8 +252,8 @@ def _split_run_on(r: Reader, i: int) -> Para:
     paragraph of its own, so the topics are read from them rather than lost in the preamble.
     """
     p = r.paras[i]
-    if any(UNNUMBERED_TOPIC.match(q.plain) or MEETING_SAID.match(q.plain) or marker_level(q.plain)
-           for q in r.paras[i + 1:]):
+    if any((UNNUMBERED_TOPIC.match(q.plain) or MEETING_SAID.match(q.plain) or marker_level(q.plain))
+           and not OTHER_MATTERS.match(q.plain) for q in r.paras[i + 1:]):
         return p
     text = p.text
     chair = _chair(text.split("。")[0]) or {}

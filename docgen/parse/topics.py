@@ -33,6 +33,10 @@ LEADER_ROLE = r"[^，。；]{0,8}?(?:主持|出席(?:会议)?并(?:作)?讲话|�
 # puts it last ("参加此次会议的有：……", "县政府副县长及办公室主任出席会议。").
 CLOSING = re.compile(r"^(?:会议还|会议同时|此外|另外|参加(?:此次|本次)?会议的(?:有|人员|还有)|列席会议的)"
                      r"|^[^。]{2,80}(?:出席|列席)(?:了)?会议。$")
+# "会议还研究了其他事项。": the stock last line, never a topic of its own even where it is the
+# only paragraph after an opening that holds everything the meeting did.
+OTHER_MATTERS = re.compile(r"^会议(?:还|同时)?(?:研究|讨论|审议|听取)了?(?:其他|其它|有关|相关)?"
+                           r"(?:事项|工作|问题)(?:等)?[。.]?$")
 ARABIC = 2                       # the marker form "1." (``PRINTED_MARKERS[2]``)
 ARABIC_NUMBER = re.compile(r"^(\d{1,2})\s*[.．、]\s*")
 
@@ -178,7 +182,7 @@ def _unnumbered(r: Reader, body: list[Para]) -> tuple[list[_Topic], Closing]:
     flagged = any(UNNUMBERED_TOPIC.match(p.plain) for p in body)
     for p in body:
         text = p.plain
-        if topics and (closing or CLOSING.match(text)):
+        if (topics and (closing or CLOSING.match(text))) or (OTHER_MATTERS.match(text) and len(body) > 1):
             closing.append((text, p))
             continue
         if flagged and topics and not UNNUMBERED_TOPIC.match(text):
