@@ -121,3 +121,27 @@ def test_mupdf_draws_the_mark_and_the_rare_name(seed_pdf):
         doc[number].get_pixmap(dpi=30)
     assert "FT_Load_Glyph" not in pymupdf.TOOLS.mupdf_warnings()
     assert red > 200, red
+
+
+@pytest.mark.parametrize("writer", ["direct", "weasyprint"])
+def test_a_name_beyond_gb2312_in_the_header_and_the_colophon_is_drawn_not_boxed(writer):
+    """西安市鄠邑区: 鄠 is in GBK, not in GB 2312, so the 小标宋 cut lacks it. The 纪要标志,
+    the 编发 line and the 印发 line draw it from the rare cut, as the body does; drawn
+    from the cut it would be .notdef, an empty box, and every such character would
+    extract as the first of them."""
+    draft = DRAFT.replace("苏州市人民政府办公室", "西安市鄠邑区人民政府办公室") + \
+        "issuer: 西安市鄠邑区人民政府\nprofile: generic\n"
+    pdf = render_bytes(load_minutes_text(draft).minutes, "pdf", writer=writer)
+    families = embedded_font_names(pdf)
+    pages = read_lines(pdf)
+    held = [line for page in pages for line in page if "鄠" in line.text]
+    assert [line.clean for line in held if "纪要" in line.text] == ["西安市鄠邑区人民政府常务会议纪要"]
+    assert any("印发" in line.text for line in held) and len(held) >= 3      # mark, 编发, 印发
+    doc = pymupdf.open(stream=pdf, filetype="pdf")
+    for page in doc:
+        for block in page.get_text("rawdict")["blocks"]:
+            for line in block.get("lines", []):
+                for span in line["spans"]:
+                    if any(c["c"] == "鄠" for c in span["chars"]):
+                        font = span["font"].split("+")[-1]
+                        assert "Rare" in font or "Noto" in font, font

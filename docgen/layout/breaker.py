@@ -23,7 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .blocks import Block
-from .fonts import FALLBACKS, Face, face
+from .fonts import Face, drawing_role, face
 
 OPENING = set("（《「『“‘〔【〈([{")
 CLOSING = set("，。、；：？！）》」』”’〕】〉,.;:?!)]}…·")
@@ -76,11 +76,11 @@ def is_latin(ch: str) -> bool:
 def shape(block: Block) -> list[Glyph]:
     """Glyphs with widths in cells and the font that draws each one."""
     glyphs: list[Glyph] = []
-    latin, fallbacks = face("latin"), _fallbacks()
+    latin = face("latin")
     for span in block.spans:
         main = face(span.font)
         for ch in span.text:
-            glyphs.append(_glyph(ch, span.font, main, latin, fallbacks))
+            glyphs.append(_glyph(ch, span.font, main, latin))
             glyphs[-1].joined = span.keep
         if span.keep and glyphs:
             glyphs[-1].joined = False
@@ -116,15 +116,7 @@ def _words_at_their_width(glyphs: list[Glyph], latin: Face) -> None:
                     g.width = latin.advance(g.ch)
 
 
-class _fallbacks:
-    """The fallback faces, each loaded only when a character reaches it: most documents
-    never need the large Noto face, whose metrics were a tenth of a cold render's start."""
-
-    def __iter__(self):
-        return (face(role) for role in FALLBACKS)
-
-
-def _glyph(ch: str, role: str, main: Face, latin: Face, fallbacks: "_fallbacks") -> Glyph:
+def _glyph(ch: str, role: str, main: Face, latin: Face) -> Glyph:
     if ch == "\u3000":
         return Glyph(ch, role, 1.0)
     if ch == " ":
@@ -138,10 +130,10 @@ def _glyph(ch: str, role: str, main: Face, latin: Face, fallbacks: "_fallbacks")
         return Glyph(ch, "latin", width)
     if (em := main.advance(ch)) is not None:
         return Glyph(ch, role, em)
-    for fallback in fallbacks:
-        if (em := fallback.advance(ch)) is not None:
-            return Glyph(ch, fallback.role, em)
-    return Glyph(ch, role, 1.0)
+    # from a fallback face, each loaded only when a character reaches it: most documents
+    # never need the large Noto face, whose metrics were a tenth of a cold render's start
+    drawn = drawing_role(ch, role)
+    return Glyph(ch, drawn, face(drawn).advance(ch) or 1.0)
 
 
 def _space_latin(glyphs: list[Glyph]) -> None:

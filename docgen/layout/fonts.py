@@ -157,6 +157,26 @@ def _write_metrics(path: Path, index: int, metrics: Metrics) -> None:
                         replaces=f"{path.name}.{index}.*.*.{_PY}")   # the font before it changed
 
 
+def drawing_role(ch: str, role: str) -> str:
+    """The role whose face draws ``ch``: the role's own, else the first fallback that has
+    it (a district's 鄠 in a 小标宋 cut to GB 2312), else the role's, which draws .notdef."""
+    if face(role).has(ch):
+        return role
+    return next((fallback for fallback in FALLBACKS if face(fallback).has(ch)), role)
+
+
+def face_runs(text: str, role: str) -> list[tuple[str, str]]:
+    """``text`` as (role, characters) runs, each drawn by one face (``drawing_role``)."""
+    runs: list[tuple[str, str]] = []
+    for ch in text:
+        drawn = drawing_role(ch, role)
+        if runs and runs[-1][0] == drawn:
+            runs[-1] = (drawn, runs[-1][1] + ch)
+        else:
+            runs.append((drawn, ch))
+    return runs
+
+
 def all_faces() -> dict[str, Face]:
     return {role: face(role) for role in FACES}
 

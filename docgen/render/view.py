@@ -16,7 +16,7 @@ from functools import cached_property
 from ..gbt9704 import FURNITURE, GRID, LINE_PITCH_PT, PAGE, mm
 from ..layout.blocks import Block
 from ..layout.breaker import Glyph, Line
-from ..layout.fonts import face
+from ..layout.fonts import face, face_runs
 from ..layout.header import plan_header
 from ..layout.pages import Layout, Page, size_pt
 from ..model.profile import Profile
@@ -268,8 +268,8 @@ def _printed_pieces(line: Line) -> list[Piece]:
     block = line.block
     size = unit = size_pt(block)
     by = block.spans[0].text
-    left = piece(X0 + block.first * unit, [Run(by, "fangsong")], "fangsong", size, 0.0,
-                 "printed-by")
+    left = piece(X0 + block.first * unit, [Run(text, role) for role, text in face_runs(by, "fangsong")],
+                 "fangsong", size, 0.0, "printed-by")
     runs = runs_of(line.glyphs[len(by):])
     right_edge = X0 + BODY_W - block.right * unit
     right = piece(right_edge - natural_width(runs, size), runs, "fangsong", size, 0.0,
