@@ -27,6 +27,7 @@ BAD = {
     "bad mapping": "title: a: b\n",
     "control": "title: 纪\x07要\n",
     "deep": "title: " + "[" * 5000 + "\n",
+    "folded item": "items:\n - 原则同意。\n  - 县财政局要统筹安排资金。\n",
 }
 
 
@@ -59,3 +60,15 @@ def test_same_refusals(name: str, monkeypatch: pytest.MonkeyPatch):
     fast, slow = both(BAD[name], monkeypatch)
     assert isinstance(fast, list) and fast, fast
     assert fast == slow
+
+
+def test_an_item_one_space_too_far_in_is_refused_on_its_line(monkeypatch: pytest.MonkeyPatch):
+    """YAML reads the "- " as the text above going on: two items would print as one."""
+    text = ("topics:\n  - title: 审议方案\n    items:\n     - 原则同意该方案。\n"
+            "      - 县财政局要统筹安排资金。\n")
+    for result in both(text, monkeypatch):
+        assert result == [(result[0][0], 5, 7, "topics[0].items[0]")]
+        assert "- " in result[0][0] and "续行" in result[0][0]
+    # text that goes on over lines, with a dash inside a line, is still text
+    data, _ = yamlnodes.parse_yaml("title: 关于 A - B\n  两条线路的方案\n", "draft.yaml")
+    assert data["title"] == "关于 A - B 两条线路的方案"

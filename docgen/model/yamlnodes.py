@@ -268,6 +268,7 @@ class _Builder:
 
     def build_scalar(self, node: yaml.Node, path: tuple) -> Any:
         self.check_control(node, path)
+        self.check_folded_item(node, path)
         if node.tag in PLAIN_TAGS:  # a bare "=" or "<<" as a value is just text
             return node.value
         if node.tag not in SCALAR_TAGS:
@@ -344,6 +345,22 @@ class _Builder:
         if i < len(self.controls) and self.controls[i] < node.end_mark.index:
             raise control_error(self.original, self.controls[i], self.name,
                                 format_path(path) or None)
+
+    def check_folded_item(self, node: yaml.Node, path: tuple) -> None:
+        """A "- " one space too far in is no new item: YAML folds it into the text above
+        ("…印发。 - 县财政局要…"), two items print as one and nothing else would say so."""
+        # plain style: None from PyYAML's parser, "" from libyaml's
+        if node.style not in (None, "") or node.end_mark.line <= node.start_mark.line:
+            return
+        lines = self.original.split("\n")
+        for number in range(node.start_mark.line + 1, min(node.end_mark.line + 1, len(lines))):
+            text = lines[number]
+            if text.lstrip(" ").startswith(("- ", "-\t")) or text.strip() == "-":
+                raise DocgenError.one(
+                    "这一行的“- ”没有开始新的一项，而被读成了上一行文字的续行（它比上一项多缩进了）",
+                    file=self.name, line=number + 1, column=len(text) - len(text.lstrip(" ")) + 1,
+                    path=format_path(path) or None,
+                    hint="同一列表各项的“- ”要上下对齐；确要在文字中写“- ”，给整段文字加英文双引号")
 
     def refuse_tag(self, node: yaml.Node, path: tuple) -> None:
         raise DocgenError.one(f"不允许的 YAML 标签“{_tag_name(node.tag)}”", file=self.name,
