@@ -27,8 +27,9 @@ from __future__ import annotations
 import re
 
 from .errors import DocgenError, Problem
-from .model.numbering import chinese_date
 from .model.minutes import Minutes
+from .model.numbering import chinese_date, session_number
+from .model.profile import Profile, load_profile
 
 __all__ = ["classify", "preamble_text", "short_issuer"]
 
@@ -67,18 +68,16 @@ def short_issuer(issuer: str | None) -> str:
     return issuer
 
 
-def _issuer(m: Minutes) -> str | None:
-    if m.issuer:
-        return m.issuer
+def _profile(m: Minutes) -> Profile | None:
     try:
-        from .model.profile import load_profile
-        return load_profile(m.profile).issuer
+        return load_profile(m.profile)
     except DocgenError:
         return None
 
 
-def preamble_text(m: Minutes, issuer: str | None = None) -> str:
-    """The opening paragraph 苏州 would print for these minutes.
+def preamble_text(m: Minutes, profile: Profile | None = None) -> str:
+    """The opening paragraph 苏州 would print for these minutes, in the issuer and the
+    会次 numerals of ``profile`` (by default the draft's own).
 
     Raises DocgenError (every problem at once) when the chair or session is missing or a
     topic's title fits none of the three forms.
@@ -107,7 +106,10 @@ def preamble_text(m: Minutes, issuer: str | None = None) -> str:
 
     assert m.chair is not None and m.session is not None and m.date is not None
     chair = m.chair.name + (m.chair.title or "")
-    meeting = f"{m.term or ''}{short_issuer(issuer or _issuer(m))}第{m.session}次{m.meeting}"
+    profile = profile or _profile(m)
+    issuer = m.issuer or (profile.issuer if profile else None)
+    numerals = profile.session_numerals if profile else "arabic"
+    meeting = f"{m.term or ''}{short_issuer(issuer)}第{session_number(m.session, numerals)}次{m.meeting}"
     parts = [f"{chinese_date(m.date)}{m.period or ''}，{chair}主持召开{meeting}"]
     parts += groups["传达"]
     if groups["审议"]:

@@ -103,7 +103,7 @@ def printed(m: Minutes) -> Minutes:
             pass                       # an unknown profile: compare the field as written
     if m.preamble is None:
         try:
-            update["preamble"] = preamble_text(m, update.get("issuer"))
+            update["preamble"] = preamble_text(m)
         except DocgenError:
             pass                       # it cannot be composed: the render says why
     for field in ("recorder", "compiled_by", "disclosure", "distribution"):

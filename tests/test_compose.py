@@ -114,3 +114,17 @@ def test_render_without_preamble_and_an_odd_title_says_what_to_do(tmp_path):
     assert "topics[0].title" in result.stderr and "preamble" in result.stderr
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "d.html").exists()
+
+
+def test_the_composed_opening_writes_the_session_as_the_header_does(seed_minutes):
+    """通江 numbers its meetings in Chinese (session_numerals: chinese): the opening says
+    第三次 as the 期号 does, not 第3次 under a header of 第三次."""
+    from docgen.layout.blocks import build_document
+    from docgen.model import load_profile
+    m = without_preamble(seed_minutes, profile="tongjiang", issuer=None, session=3,
+                         topics=[Topic(title="审议《甲》", body=["原则同意。"])])
+    profile = load_profile("tongjiang")
+    doc = build_document(m, profile)
+    opening = "".join(s.text for s in doc.body[0].spans)
+    assert "主持召开县政府第三次常务会议" in opening and doc.issue_line == "第三次"
+    assert "第3次" in preamble_text(m.model_copy(update={"profile": "suzhou"}))

@@ -12,7 +12,7 @@ from typing import Literal
 
 from ..gbt9704 import BODY
 from ..model.minutes import Item, Minutes, UnitEntry
-from ..model.numbering import chinese_date, chinese_number, chinese_numeral_date, level_styles, marker
+from ..model.numbering import chinese_date, chinese_numeral_date, level_styles, marker, session_number
 from ..model.profile import Profile
 
 FontRole = Literal["fangsong", "hei", "kai", "song", "xiaobiaosong"]
@@ -77,8 +77,7 @@ def build_document(m: Minutes, profile: Profile) -> Document:
     mark = profile.mark.format(issuer=issuer, meeting=m.meeting)
     issue_line = None
     if profile.issue_line and (m.session or "{session}" not in profile.issue_line):
-        chinese = profile.session_numerals == "chinese" and m.session and m.session < 1000
-        session = chinese_number(m.session) if chinese else (m.session or "")
+        session = session_number(m.session, profile.session_numerals) if m.session else ""
         issue_line = profile.issue_line.format(session=session, term=m.term or "",
                                                doc_number=m.doc_number or "").strip() or None
     # a web copy has no 印发 date: the header carries the meeting's, and with it the year
@@ -113,7 +112,7 @@ def _title(m: Minutes, issuer: str) -> str:
 
 def _body(m: Minutes, profile: Profile):
     from ..compose import preamble_text
-    opening = m.preamble or preamble_text(m)
+    opening = m.preamble or preamble_text(m, profile)
     if m.decisions_intro and profile.intro_in_opening:
         yield Block("preamble", (Span(opening + m.decisions_intro),))
     else:

@@ -89,7 +89,7 @@ def _composable(m: Minutes, profile: Profile, problem: At) -> list[Problem]:
     if m.preamble is not None:
         return []
     try:
-        preamble_text(m, m.issuer or profile.issuer)
+        preamble_text(m, profile)
     except DocgenError as exc:
         return [problem(p.message + (f"（{p.hint}）" if p.hint else ""), *parse_path(p.path))
                 for p in exc.problems]

@@ -50,6 +50,12 @@ def chinese_number(n: int) -> str:
     return DIGITS[hundreds] + "百" + tail
 
 
+def session_number(n: int, numerals: str) -> str:
+    """The 会次 as an office writes it: 96, or 九十六 where its profile has ``chinese``
+    numerals (past 999, which no office reaches, in figures)."""
+    return chinese_number(n) if numerals == "chinese" and 0 < n < 1000 else str(n)
+
+
 def chinese_date(value) -> str:
     """GB/T 9704 §7.3.5.4: 2020年6月1日 — Arabic numerals, no zero padding."""
     return f"{value.year}年{value.month}月{value.day}日"
