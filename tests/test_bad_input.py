@@ -319,6 +319,22 @@ def test_typed_numbering_is_stripped_with_a_warning(tmp_path: Path) -> None:
     assert (tmp_path / "typed.yaml").read_text(encoding="utf-8") == text  # the file is untouched
 
 
+def test_typed_labels_are_stripped_with_a_warning(tmp_path: Path) -> None:
+    """"记录：栗涛" would print "记录：记录：栗涛": the layout prints the label."""
+    text = variant("recorder: 栗涛", "recorder: 记录：栗涛")
+    text = variant("distribution: 各市", "distribution: 分送：各市", text)
+    text = variant("present: [李亚平", "present: [出席：李亚平", text)
+    result = check_ok(tmp_path, "labels.yaml", text.encode())
+    for label, line, field in (("记录：", 18, "recorder"), ("分送：", 19, "distribution"),
+                               ("出席：", 12, "attendance.present[0]")):
+        said = [ln for ln in result.stderr.splitlines() if f"“{label}”" in ln]
+        assert said and f"第{line}行" in said[0] and f"字段 {field}" in said[0], result.stderr
+    m = load_minutes(tmp_path / "labels.yaml").minutes
+    assert (m.recorder, m.attendance.present[0]) == ("栗涛", "李亚平")
+    assert m.distribution.startswith("各市")
+    assert "标签" not in check_ok(tmp_path, "plain.yaml", VALID.encode()).stderr
+
+
 def test_numbered_body_paragraph_warns(tmp_path: Path) -> None:
     text = variant("      - 原则同意。", "      - 原则同意。\n      - （一）加强统筹。")
     result = check_ok(tmp_path, "numbered.yaml", text.encode())

@@ -8,6 +8,7 @@ with pydantic and translate its errors (``messages``), then the checks beyond ty
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,14 +16,14 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..errors import DocgenError, Problem, format_path, parse_path
-from .minutes import Minutes
+from .minutes import DISTRIBUTION_LABELS, Minutes
 from .numbering import strip_typed_number
 from .source import MAX_BYTES, decode, read_text
 from .yamlnodes import Marks, parse_yaml
 
 # The reading steps, for callers that knew them as docgen.model.load's.
-__all__ = ["Loaded", "load_minutes", "load_minutes_text", "strip_typed_numbers",
-           "MAX_BYTES", "Marks", "decode", "parse_yaml", "read_text"]
+__all__ = ["Loaded", "load_minutes", "load_minutes_text", "strip_typed_labels",
+           "strip_typed_numbers", "MAX_BYTES", "Marks", "decode", "parse_yaml", "read_text"]
 
 
 @dataclass
@@ -61,7 +62,7 @@ def load_minutes_text(text: str, name: str = "<输入>", folder: Path | None = N
         from .messages import describe
         raise DocgenError.one(f"纪要文件的顶层应为映射（“键: 值”），而不是{describe(data)}",
                               file=name, line=1, hint="第一行应类似 date: 2020-04-29")
-    warnings = strip_typed_numbers(data, marks, name)
+    warnings = strip_typed_numbers(data, marks, name) + strip_typed_labels(data, marks, name)
     try:
         minutes = Minutes.model_validate(data)
     except ValidationError as exc:
@@ -114,3 +115,47 @@ def strip_typed_numbers(data: dict, marks: Marks, name: str) -> list[Problem]:
                 strip(topic, "title", ("topics", t, "title"), 0)
             walk(topic.get("items"), ("topics", t, "items"), 1)
     return warnings
+
+
+# The labels the layout prints before a field: a clerk who types one too ("记录：蒋某")
+# would see it twice ("记录：记录：蒋某").
+TYPED_LABELS: dict[tuple, tuple[str, ...]] = {
+    ("recorder",): ("记录", "记录人"), ("distribution",): DISTRIBUTION_LABELS,
+    ("compiled_by",): ("整理",),
+    ("attendance", "present", 0): ("出席", "出席人员"), ("attendance", "on_leave", 0): ("请假",),
+    ("attendance", "attending", 0): ("列席", "列席人员"),
+}
+
+
+def strip_typed_labels(data: dict, marks: Marks, name: str) -> list[Problem]:
+    """A label typed before the text of a field whose label the layout prints is removed
+    with a warning, as a typed number is."""
+    warnings: list[Problem] = []
+    for path, labels in TYPED_LABELS.items():
+        holder, slot = _slot(data, path)
+        value = holder[slot] if holder is not None else None
+        if not isinstance(value, str):
+            continue
+        typed = re.match(rf"^\s*(?:{'|'.join(labels)})\s*[：:]\s*", value)
+        if typed and value[typed.end():].strip():
+            holder[slot] = value[typed.end():]
+            line, column = marks.nearest(path)
+            warnings.append(Problem(f"去掉了手写的标签“{typed.group().strip()}”，标签由版式自动生成",
+                                    file=name, line=line, column=column, path=format_path(path)))
+    return warnings
+
+
+def _slot(data: Any, path: tuple) -> tuple[Any, Any]:
+    """(the dict or list holding ``path``'s value, its key), or (None, None) where the
+    draft has no such value."""
+    holder = data
+    for step in path[:-1]:
+        try:
+            holder = holder[step]
+        except (KeyError, IndexError, TypeError):
+            return None, None
+    try:
+        holder[path[-1]]
+    except (KeyError, IndexError, TypeError):
+        return None, None
+    return holder, path[-1]
