@@ -31,7 +31,7 @@ from .model.minutes import Minutes
 from .model.numbering import chinese_date, session_number
 from .model.profile import Profile, load_profile
 
-__all__ = ["classify", "preamble_text", "short_issuer"]
+__all__ = ["classify", "head_title", "preamble_text", "short_issuer"]
 
 _BOOKS = re.compile(r"(?:《[^《》]+》)+")
 _SHORT = re.compile(r"(?:省|自治区|市|州|县|区|旗|盟)人民政府$")
@@ -66,6 +66,13 @@ def short_issuer(issuer: str | None) -> str:
         level = found.group(0)[: -len("人民政府")]
         return f"{level}政府"
     return issuer
+
+
+def head_title(issuer: str | None) -> str:
+    """The title of who heads ``issuer``: 区长 for a 区人民政府, 县长, 省长 …; 市长 otherwise."""
+    found = _SHORT.search(issuer or "")
+    level = found.group(0)[: -len("人民政府")] if found else "市"
+    return "自治区主席" if level == "自治区" else f"{level}长"
 
 
 def _profile(m: Minutes) -> Profile | None:

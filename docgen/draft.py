@@ -6,7 +6,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from .compose import short_issuer
+from .compose import head_title, short_issuer
 from .model.profile import Profile
 
 
@@ -25,6 +25,11 @@ def draft_text(*, profile: Profile, profile_ref: str, session: int = 1,
     date = date or dt.date.today()
     day = date.isoformat()
     distribution = profile.distribution or "各市、区人民政府；市各有关部门和单位。"
+    head = head_title(profile.issuer)
+    term = ""
+    if "{term}" in (profile.mark or "") + (profile.issue_line or ""):
+        term = ("\n# 届次（别名：届次）：本机关的版头印出届次，如“五届”；不写则不印。\n"
+                "term: null\n")
     return f"""\
 # 会议纪要草稿（docgen new 生成）
 #
@@ -54,7 +59,7 @@ meeting: 常务会议
 
 # 第几次会议（别名：次、会次），只写数字。届次前缀如“十三届”写在 term（别名：届次）。
 session: {session}
-
+{term}
 # 纪要编号（别名：纪要编号），没有编号就保持 null。
 doc_number: null
 
@@ -67,15 +72,15 @@ period: 上午
 # 主持人（别名：主持）：姓名（别名：姓名）和职务（别名：职务）。
 chair:
   name: 张三
-  title: 市长
+  title: {head}
 
 # 开头段落（别名：开头）。写了就按原文排印；省略时由日期、时段、主持人、会次和议题标题
 # 自动生成，如本草稿会生成：
-#   {date.year}年{date.month}月{date.day}日上午，张三市长主持召开{short_issuer(profile.issuer)}第{session}次常务会议，审议《关于进一步支持中小企业发展的若干意见》，
+#   {date.year}年{date.month}月{date.day}日上午，张三{head}主持召开{short_issuer(profile.issuer)}第{session}次常务会议，审议《关于进一步支持中小企业发展的若干意见》，
 #   听取全市安全生产工作情况的汇报。
 # 自动生成只认三种议题标题：“传达……”（整句照录）、“审议《……》”（书名号连写）、
 # “听取……的汇报”（合并为一句“听取……、……的汇报”）；其他写法的标题请自己写开头段落。
-# preamble: "{date.year}年{date.month}月{date.day}日上午，张三市长主持召开……"
+# preamble: "{date.year}年{date.month}月{date.day}日上午，张三{head}主持召开……"
 
 # 议题前的引导语（别名：议定）。
 decisions_intro: 会议议定以下意见：

@@ -63,6 +63,21 @@ def test_new_then_render_pdf(tmp_path):
     assert "主持召开市政府第1次常务会议" in text
 
 
+@pytest.mark.parametrize("profile, head", [("suzhou", "市长"), ("doumen", "区长"),
+                                           ("tongjiang", "县长"), ("hunan", "省长")])
+def test_new_writes_the_offices_own_head_and_the_term_its_header_prints(profile, head):
+    """A district's draft has its 区长 chair the 区政府's meeting; where the header prints
+    the 届次 (斗门: "五届2次") the draft asks for it, and check says it is missing."""
+    from docgen.draft import draft_text
+    from docgen.model import load_minutes_text, load_profile
+    loaded = load_minutes_text(draft_text(profile=load_profile(profile), profile_ref=profile))
+    m = loaded.minutes
+    assert m.chair.title == head
+    term_warned = [w for w in loaded.warnings if w.path == "term"]
+    assert bool(term_warned) == (profile == "doumen")
+    assert all("届次" in w.message for w in term_warned)
+
+
 def test_new_takes_the_next_session_from_the_folder(tmp_path):
     shutil.copy(SEED_YAML, tmp_path / "suzhou-2020-96.yaml")
     (tmp_path / "notes.yaml").write_text("随手记的东西\n", encoding="utf-8")  # not minutes

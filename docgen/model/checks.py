@@ -106,6 +106,9 @@ def _unprinted(m: Minutes, profile: Profile, problem: At) -> list[Problem]:
             warnings.append(problem(
                 f"{label}“{value}”不会印出：版式 {profile.name} 的版头没有 {{{field}}}"
                 f"（可在版式文件的 issue_line 中加上）", field))
+        elif not value and "{" + field + "}" in header:
+            warnings.append(problem(f"版式 {profile.name} 的版头印出{label}，但没有写 {field}："
+                                    f"版头的这一处将空着", field))
     return warnings
 
 
