@@ -507,3 +507,15 @@ def test_a_session_written_digit_by_digit_is_read_so(said, session):
     text = f"4月27日，区委副书记、区长某某主持召开{said}。\n会议听取了汛期安全工作汇报。\n"
     m, _ = parse_text(text, "<逐位会次>")
     assert m.session == session
+
+
+def test_the_office_beside_the_header_date_names_the_issuer_also_in_chinese_numerals():
+    """"某某县人民政府办公室　二○二三年五月八日" under the number: the 编发 line names the
+    office, so the issuer, and with it the office's own profile where one ships."""
+    for dated in ("二○二三年五月八日", "2023年5月8日"):
+        text = (f"〔2023〕12号\n永康市人民政府办公室　{dated}\n"
+                "　　5月4日下午，代市长李某主持召开市长办公会议，研究有关工作。现将会议主要内容纪要如下：\n"
+                "　　会议听取了市发改局关于重点项目推进情况的汇报。\n")
+        m, _ = parse_text(text, "<编发行>")
+        assert (m.issuer, m.profile) == ("永康市人民政府", "yongkang"), dated
+        assert m.date == dt.date(2023, 5, 4)

@@ -18,15 +18,16 @@ _CN_YEAR = f"[{_YEAR_ZEROS}{DIGITS}]{{4}}"
 # Year, month and day in Arabic or Chinese numerals, the year optional: 四月二十九日.
 DATE = re.compile(rf"(?:(?P<y>\d{{4}}|{_CN_YEAR})\s*年)?\s*"
                   rf"(?P<m>\d{{1,2}}|{CN}{{1,3}})\s*月\s*(?P<d>\d{{1,2}}|{CN}{{1,4}})\s*[日号]")
-FULL_DATE = re.compile(rf"^(?:\d{{4}}|{_CN_YEAR})\s*年\s*(?:\d{{1,2}}|{CN}{{1,3}})"
-                       rf"\s*月\s*(?:\d{{1,2}}|{CN}{{1,4}})\s*日$")
+# A whole date, in Arabic or Chinese numerals: 2020年6月1日, 二○一一年十月十七日 (an office
+# whose profile has date_numerals: chinese prints its 编发 and 印发 lines so).
+PRINTED_DATE = (rf"(?:\d{{4}}|{_CN_YEAR})\s*年\s*(?:\d{{1,2}}|{CN}{{1,3}})"
+                rf"\s*月\s*(?:\d{{1,2}}|{CN}{{1,4}})\s*日")
+FULL_DATE = re.compile(rf"^{PRINTED_DATE}$")
 # A web page's date and time: "-04-08" after the year, "09:35:26" after the day.
 _MONTH_DAY = r"\s*[-/.]\s*(?P<m>\d{1,2})\s*[-/.]\s*(?P<d>\d{1,2})"
 _CLOCK = r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
 # "2022-04-08" or "2022-01-06 09:35:26" alone on a line: the date a web page stamps its article with.
 STAMP = re.compile(rf"^(?P<y>\d{{4}}){_MONTH_DAY}{_CLOCK}$")
-# The date as the print sets it under the 编发单位 and in the 印发 line (a fragment).
-PRINTED_DATE = r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
 PUBLISH = re.compile(r"(?:(?:发布|生成|成文|公开)?(?:时间|日期)|发布于)\s*[：:]\s*(?P<y>\d{4})\s*[-年/.]\s*(?P<m>\d{1,2})"
                      r"\s*[-月/.]\s*(?P<d>\d{1,2})")
 

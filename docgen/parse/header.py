@@ -89,6 +89,7 @@ def _header_item(r: Reader, text: str, spaced: str, p: Para) -> bool:
         return True
     if m := OFFICE_LINE.match(spaced):
         r.header_date = parse_date(m["date"])[0]
+        r.header_office = r.header_office or strip_spaces(m["office"])
         return True
     if FULL_DATE.match(text):
         r.header_date = r.header_date or parse_date(text)[0]

@@ -271,7 +271,8 @@ def _issuer(r: Reader) -> str | None:
     title = (r.hints.get("title") or "").strip()
     if title.endswith("纪要") and (m := re.match(r"^(.{2,20}?人民政府)", title)):
         return m.group(1)
-    for office in (d.get("compiled_by"), (d.get("printed") or {}).get("by"), r.source_office):
+    for office in (d.get("compiled_by"), (d.get("printed") or {}).get("by"), r.header_office,
+                   r.source_office):
         if office and ISSUER_TAIL.search(office):
             issuer = ISSUER_TAIL.sub("", office)
             if issuer.endswith("人民政府") and len(issuer) > 4:

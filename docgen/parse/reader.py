@@ -29,6 +29,7 @@ class Reader:
         # clues for the identity stage
         self.publish: dt.date | None = None          # a web page's 发布时间
         self.header_date: dt.date | None = None      # the date under the 纪要标志
+        self.header_office: str | None = None        # the office beside it (the 编发 line)
         self.doc_year: int | None = None             # the year in the 纪要编号
         self.session_year: int | None = None         # "2022年第9次常务会议": the year of the count
         self.source_office: str | None = None        # a web page's 来源
