@@ -76,6 +76,20 @@ def blank_page_variant() -> Rendered | None:
     return None
 
 
+def hanging_pair_variant() -> Rendered:
+    """Items that end "……措施（试行）》。", one of them on a line that hangs both "》。" in the
+    margin (the typesetter does, as the printed seed does): Word and LibreOffice hang one."""
+    base = minutes_of(SEED).model_dump()
+    for dept in ("住房城乡建设厅", "工业和信息化厅", "水利厅"):
+        items = [f"原则同意省{dept}起草的《关于加快推进{'新型工业化' * k}高质量发展的若干措施（试行）》。"
+                 for k in (1, 3, 2)]
+        m = Minutes.model_validate(dict(base, topics=[{"title": "审议有关措施", "items": items}]))
+        rendered = Rendered(m)
+        if any(len(pl.line.hang) == 2 for page in rendered.layout.pages for pl in page.lines):
+            return rendered
+    raise AssertionError("no item hangs two marks")
+
+
 # --- the XML ------------------------------------------------------------------------------
 
 def test_page_margins_and_grid(seed):
@@ -247,7 +261,7 @@ def converted(seed, tmp_path_factory):
     if soffice() is None:
         pytest.skip("LibreOffice (soffice) is not installed: run make setup")
     out = tmp_path_factory.mktemp("lo")
-    docs = {"seed": seed}
+    docs = {"seed": seed, "hanging": hanging_pair_variant()}
     variant = blank_page_variant()
     if variant is not None:
         docs["blank"] = variant
@@ -322,6 +336,20 @@ def matched_lines(rendered: Rendered, pdf: Path) -> tuple[int, int]:
     return same, total
 
 
+def test_a_line_that_hangs_two_marks_keeps_its_end_and_its_page(converted):
+    """On the line that hangs "》。", the DOCX draws 》 and the mark before it at half a
+    cell each (w:w): LibreOffice, which hangs one mark, then ends every line where the
+    typesetter did (before, it pushed "行）》。" down and the paragraph grew a line)."""
+    rendered, pdf = converted["hanging"]
+    same, total = matched_lines(rendered, pdf)
+    assert same == total > 10
+    assert len(pdf_rows(pdf)) == len(rendered.layout.pages)
+    body = rendered.xml("word/document.xml").find("w:body", NS)
+    narrowed = ["".join(r.itertext()) for p in body.iter(q("p")) if "试行" in "".join(p.itertext())
+                for r in p.iter(q("r")) if r.find("w:rPr/w:w", NS) is not None]
+    assert narrowed == ["）", "》"]
+
+
 def test_same_pages_as_the_layout(converted):
     seed, pdf = converted["seed"]
     assert len(pdf_rows(pdf)) == len(seed.layout.pages) == 12
@@ -353,6 +381,9 @@ def test_28_characters_on_full_lines(converted):
             cells = line.indent + len(text)
             if cells == GRID.chars + 1 and text[-1] in HANGING:
                 cells -= 1          # a closing mark hung in the margin
+            elif cells == GRID.chars + 2 and len(line.hang) == 2:
+                cells -= 2          # "》。" hung by the typesetter: 》 and a mark before it
+                                    # at half a cell each in the DOCX, and 。 hung
             assert cells <= GRID.chars, text
             counted += 1
             exact += cells == GRID.chars
