@@ -81,6 +81,8 @@ class Bad:
 BAD = [
     Bad("yaml-syntax", variant("recorder: 栗涛", "recorder: 栗涛: 记录"), ("冒号",), 18),
     Bad("yaml-indent", variant("    items:", "     items:"), (), 5),
+    Bad("full-width-colon", variant("recorder: 栗涛", "recorder：栗涛"), ("“recorder”", "中文冒号"), 18),
+    Bad("full-width-colon-alias", variant("recorder: 栗涛", "记录：栗涛"), ("“记录”", "中文冒号"), 18),
     Bad("tab-indentation", variant("    items:", "\titems:"), ("Tab",), 5),
     Bad("tab-before-item", variant("      - 原则同意", "\t- 原则同意"), ("Tab",), 6),
     Bad("unclosed-double-quote", variant("title: 听取", 'title: "听取'), ("引号",), 4),

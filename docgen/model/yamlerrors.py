@@ -57,6 +57,9 @@ def yaml_problem(exc: yaml.MarkedYAMLError, name: str) -> Problem:
             hint = "请给这段文字加引号"
         else:
             message, hint = f"YAML 语法错误（{(exc.problem or exc.context or '').strip()}）", None
+    if mark is not None and (key := _full_width_colon(_buffer(exc), mark.line)):
+        return Problem(f"字段名“{key}”后用了中文冒号“：”", file=name, line=mark.line + 1,
+                       hint=f"字段名后要用英文冒号加空格，如“{key}: ”")
     if mark is not None and message != "引号没有闭合":
         opened = _unclosed_quote(_buffer(exc), mark.line)
         if opened is not None:
@@ -65,6 +68,19 @@ def yaml_problem(exc: yaml.MarkedYAMLError, name: str) -> Problem:
                            hint=f"这个引号一直延续到第{mark.line + 1}行才遇到下一个引号")
     return Problem(message, file=name, line=mark.line + 1 if mark else None,
                    column=mark.column + 1 if mark else None, hint=hint)
+
+
+# "recorder：蒋某", "记录：蒋某": a key (a field's name or alias) written with a full-width colon
+_KEY_WITH_FULL_COLON = re.compile(r"^\s*(?:-\s+)?(?P<key>[A-Za-z_]\w*|[\u4e00-\u9fff]{1,6})\s*：")
+
+
+def _full_width_colon(text: str, line: int) -> str | None:
+    """The key of ``line`` when it is followed by "：" where YAML needs ": "; only a known
+    field's name counts, so a line of text that happens to hold "：" is not mistaken."""
+    from .aliases import KNOWN_KEYS
+    lines = text.split("\n")
+    m = _KEY_WITH_FULL_COLON.match(lines[line]) if 0 <= line < len(lines) else None
+    return m["key"] if m and m["key"] in KNOWN_KEYS else None
 
 
 def _buffer(exc: yaml.MarkedYAMLError) -> str:
