@@ -519,3 +519,19 @@ def test_the_office_beside_the_header_date_names_the_issuer_also_in_chinese_nume
         m, _ = parse_text(text, "<编发行>")
         assert (m.issuer, m.profile) == ("永康市人民政府", "yongkang"), dated
         assert m.date == dt.date(2023, 5, 4)
+
+
+def test_paragraphs_between_the_opening_and_the_topics_keep_their_order():
+    """"…参加了会议。现纪要如下：" then "会议指出，……" then "会议议定了如下事项：" above 一、: the
+    paragraphs join the opening in the order written, and the last leads into the topics
+    (before, "现纪要如下：" was printed after the paragraph that followed it)."""
+    text = ("　　3月6日，受副省长李某委托，副秘书长王某主持召开全省物流工作协调会议，研究有关事项。"
+            "省有关部门负责同志参加了会议。现纪要如下：\n"
+            "　　会议指出，物流是实体经济的筋络，要加快建设现代物流体系。\n"
+            "　　会议议定了如下事项：\n"
+            "　　一、关于物流枢纽建设\n"
+            "　　（一）省发展改革委牵头编制物流枢纽布局方案。\n")
+    m, problems = parse_text(text, "<协调会>")
+    assert m.preamble.endswith("参加了会议。现纪要如下：会议指出，物流是实体经济的筋络，要加快建设现代物流体系。")
+    assert m.decisions_intro == "会议议定了如下事项："
+    assert m.topics[0].title == "关于物流枢纽建设"

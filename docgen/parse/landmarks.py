@@ -20,6 +20,9 @@ COMPILED = re.compile(r"^(?P<by>.{2,30}?)整理$")
 DISCLOSURE = re.compile(r"^[（(](?P<text>[^（）()]{2,30})[）)]$")
 DISTRIBUTION = re.compile(rf"^(?P<label>{'|'.join(DISTRIBUTION_LABELS)})\s*[：:]\s*(?P<text>.*)$")
 PRINTED = re.compile(rf"^(?P<by>.+?)[\s\u3000]*(?P<date>{PRINTED_DATE})\s*印\s*发$")
+# The line that leads into the topics: "会议议定以下意见：", "现纪要如下：", "会议研究了以下事项".
+INTRO = re.compile(r"^(?:会议(?:议定|研究|决定|确定|明确|讨论|同意|认为|要求)[^。，,]{0,14}"
+                   r"|(?:现将)?[^。，,]{0,18}纪要如下|会议(?:研究)?(?:了)?以下事项)[：:]?$")
 # What a site puts under the article: it ends the minutes. A bullet or bracket may lead
 # ("• ( 责任编辑: )"); the page's widgets come in many names ("扫码在手机打开当前页", "手机阅读",
 # "下载、打印", "解读/图解", "相关解读：…图解", "最佳分辨率", the petition channels "微信信访").

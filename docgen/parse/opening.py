@@ -15,12 +15,11 @@ from . import units as kb
 from .dates import DATE, parse_date
 from .header import header_like
 from .identity import MEETING_NAME, SESSION, meeting_of, term_of
+from .landmarks import INTRO
 from .reader import Reader
 from .text import HAN, Line, Para
 from .topics import MEETING_SAID, OTHER_MATTERS, UNNUMBERED_TOPIC
 
-INTRO = re.compile(r"^(?:会议(?:议定|研究|决定|确定|明确|讨论|同意|认为|要求)[^。，,]{0,14}"
-                   r"|(?:现将)?[^。，,]{0,18}纪要如下|会议(?:研究)?(?:了)?以下事项)[：:]?$")
 DAY_ONLY = re.compile(rf"^\s*(?P<d>\d{{1,2}}|[{PRINTED_NUMERALS}]{{1,3}})\s*日(?=\s*(?:{'|'.join(PERIODS)})?\s*[，,])")
 PERIOD = re.compile(rf"^\s*({'|'.join(PERIODS)})")
 TITLES = ("常务副市长", "副市长", "代理市长", "代市长", "市长", "常务副区长", "副区长", "代理区长",

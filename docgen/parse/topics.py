@@ -13,7 +13,7 @@ from typing import Any
 
 from ..errors import DocgenError
 from ..model.numbering import marker_level
-from .landmarks import FOOTER, plain_tail, tail_start
+from .landmarks import FOOTER, INTRO, plain_tail, tail_start
 from .reader import Reader
 from .text import Para
 
@@ -161,10 +161,21 @@ def _numbered(r: Reader, body: list[Para], levels: list[Level]) -> tuple[list[_T
             r.warn("分项之后的段落没有编号，归入该议题的正文段落（排版时位于分项之前）", p)
             topics[-1].body.append(text)
     if preamble_extra:
-        r.warn(f"开头段落之后、第一个议题之前有 {len(preamble_extra)} 段文字，并入开头段落", preamble_extra[0],
-               "preamble")
-        r.data["preamble"] = (r.data.get("preamble") or "") + "".join(p.plain for p in preamble_extra)
+        _join_preamble(r, preamble_extra)
     return topics, closing
+
+
+def _join_preamble(r: Reader, extra: list[Para]) -> None:
+    """Paragraphs between the opening and the first topic join the opening, in the order
+    written: an intro already taken ("…参加了会议。现纪要如下：") goes back into the text
+    before them, and the last of them leads into the topics when it is an intro itself
+    ("会议议定了如下事项："); else "现纪要如下：" would print after what followed it."""
+    r.warn(f"开头段落之后、第一个议题之前有 {len(extra)} 段文字，并入开头段落", extra[0], "preamble")
+    texts = [p.plain for p in extra]
+    intro = texts.pop() if INTRO.match(texts[-1]) and len(texts[-1]) <= 30 else None
+    r.data["preamble"] = ((r.data.get("preamble") or "") + (r.data.get("decisions_intro") or "")
+                          + "".join(texts))
+    r.data["decisions_intro"] = intro
 
 
 def _unnumbered(r: Reader, body: list[Para]) -> tuple[list[_Topic], Closing]:
