@@ -352,3 +352,12 @@ def test_pinyin_glosses_are_removed():
     assert m.topics[0].title == "听取全市营商环境工作情况的汇报"
     assert m.topics[0].items[0].text == "原则同意市发改委关于营商环境工作情况的汇报。各区要抓好落实。"
     assert "拼音" in messages(problems)
+
+
+def test_the_sites_host_in_the_footer_names_the_issuer_when_nothing_else_does():
+    text = ("　　1月6日下午，常务副市长王某主持召开市政府2019年第1次常务会议。\n"
+            "　　会议听取了市发改局关于全市重点项目的汇报，会议要求各部门抓好落实。\n"
+            "　　会议还研究了其他事项。\n"
+            "  • ( 责任编辑: )\n主办单位：公主岭市人民政府　办公地址：某某路1号\n")
+    m, problems = parse_text(text, "<网页>")
+    assert m.issuer == "公主岭市人民政府" and m.closing == ["会议还研究了其他事项。"]

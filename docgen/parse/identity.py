@@ -266,13 +266,14 @@ def _warn_on_unnamed(r: Reader) -> None:
 
 
 def _issuer(r: Reader) -> str | None:
-    """苏州市人民政府 from the document's title, or from the office that compiled or printed it."""
+    """苏州市人民政府 from the document's title, or from the office that compiled or printed
+    it, the 编发 line's office, the page's 来源, or last the 主办单位 in the site's footer."""
     d = r.data
     title = (r.hints.get("title") or "").strip()
     if title.endswith("纪要") and (m := re.match(r"^(.{2,20}?人民政府)", title)):
         return m.group(1)
     for office in (d.get("compiled_by"), (d.get("printed") or {}).get("by"), r.header_office,
-                   r.source_office):
+                   r.source_office, r.site_office):
         if office and ISSUER_TAIL.search(office):
             issuer = ISSUER_TAIL.sub("", office)
             if issuer.endswith("人民政府") and len(issuer) > 4:

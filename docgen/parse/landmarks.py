@@ -20,6 +20,9 @@ COMPILED = re.compile(r"^(?P<by>.{2,30}?)整理$")
 DISCLOSURE = re.compile(r"^[（(](?P<text>[^（）()]{2,30})[）)]$")
 DISTRIBUTION = re.compile(rf"^(?P<label>{'|'.join(DISTRIBUTION_LABELS)})\s*[：:]\s*(?P<text>.*)$")
 PRINTED = re.compile(rf"^(?P<by>.+?)[\s\u3000]*(?P<date>{PRINTED_DATE})\s*印\s*发$")
+# "主办单位：公主岭市人民政府" in a site's footer: whose site it is, the issuer's where
+# nothing in the text names one.
+SITE_HOST = re.compile(r"主办(?:单位)?\s*[：:]\s*(?P<office>[\u4e00-\u9fff]{2,30}?人民政府(?:办公室|办公厅)?)")
 # The line that leads into the topics: "会议议定以下意见：", "现纪要如下：", "会议研究了以下事项".
 INTRO = re.compile(r"^(?:会议(?:议定|研究|决定|确定|明确|讨论|同意|认为|要求)[^。，,]{0,14}"
                    r"|(?:现将)?[^。，,]{0,18}纪要如下|会议(?:研究)?(?:了)?以下事项)[：:]?$")

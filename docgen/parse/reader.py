@@ -33,6 +33,7 @@ class Reader:
         self.doc_year: int | None = None             # the year in the 纪要编号
         self.session_year: int | None = None         # "2022年第9次常务会议": the year of the count
         self.source_office: str | None = None        # a web page's 来源
+        self.site_office: str | None = None          # the 主办单位 in its footer
         self.title_session: int | None = None        # 第N次 in the title or issue line
         self.form: dict[str, str] = {}              # "会议时间："/"会议主持人：" fields above the text
         self.headline: re.Match | None = None         # SESSION in a web headline "…召开第4次常务会议"

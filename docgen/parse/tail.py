@@ -6,7 +6,8 @@ What follows them on a web page (the footer, related links) is dropped with a wa
 from __future__ import annotations
 
 from .dates import FULL_DATE, parse_date
-from .landmarks import COMPILED, DISCLOSURE, DISTRIBUTION, FOOTER, PRINTED, RECORDER, tail_known
+from .landmarks import (COMPILED, DISCLOSURE, DISTRIBUTION, FOOTER, PRINTED, RECORDER, SITE_HOST,
+                        tail_known)
 from .reader import Reader
 from .text import normalize_spaces, strip_spaces
 
@@ -39,6 +40,8 @@ def read_tail(r: Reader, i: int) -> None:
             data["disclosure"] = m["text"]
         elif FOOTER.match(text):
             ignored.extend(paras[i - 1:])
+            r.site_office = next((m["office"] for q in paras[i - 1:]
+                                  if (m := SITE_HOST.search(strip_spaces(q.plain)))), None)
             break
         else:
             ignored.append(p)
