@@ -81,6 +81,10 @@ class Bad:
 BAD = [
     Bad("yaml-syntax", variant("recorder: 栗涛", "recorder: 栗涛: 记录"), ("冒号",), 18),
     Bad("yaml-indent", variant("    items:", "     items:"), (), 5),
+    Bad("over-indented-key", variant("  present: [李亚平", "   present: [李亚平"),
+        ("这一行缩进 2 格", "第12行缩进 3 格"), 13),
+    Bad("full-width-space-indent", variant("  present: [李亚平", "\u3000present: [李亚平"),
+        ("全角空格",), 12),
     Bad("full-width-colon", variant("recorder: 栗涛", "recorder：栗涛"), ("“recorder”", "中文冒号"), 18),
     Bad("full-width-colon-alias", variant("recorder: 栗涛", "记录：栗涛"), ("“记录”", "中文冒号"), 18),
     Bad("tab-indentation", variant("    items:", "\titems:"), ("Tab",), 5),

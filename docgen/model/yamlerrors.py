@@ -60,6 +60,14 @@ def yaml_problem(exc: yaml.MarkedYAMLError, name: str) -> Problem:
     if mark is not None and (key := _full_width_colon(_buffer(exc), mark.line)):
         return Problem(f"字段名“{key}”后用了中文冒号“：”", file=name, line=mark.line + 1,
                        hint=f"字段名后要用英文冒号加空格，如“{key}: ”")
+    if mark is not None and (wide := _wide_indent(_buffer(exc), mark.line)) is not None:
+        return Problem("使用了全角空格缩进", file=name, line=wide + 1,
+                       hint="YAML 只能用半角空格缩进，请把行首的全角空格“　”换成半角空格")
+    if mark is not None and message == "缩进不一致" and (sibling := _misaligned(_buffer(exc), mark.line)):
+        line, theirs, ours = sibling
+        return Problem(f"缩进不一致：这一行缩进 {ours} 格，同一层的第{line + 1}行缩进 {theirs} 格",
+                       file=name, line=mark.line + 1, column=mark.column + 1,
+                       hint="同一层的字段要左端对齐（只用空格）")
     if mark is not None and message != "引号没有闭合":
         opened = _unclosed_quote(_buffer(exc), mark.line)
         if opened is not None:
@@ -81,6 +89,40 @@ def _full_width_colon(text: str, line: int) -> str | None:
     lines = text.split("\n")
     m = _KEY_WITH_FULL_COLON.match(lines[line]) if 0 <= line < len(lines) else None
     return m["key"] if m and m["key"] in KNOWN_KEYS else None
+
+
+def _wide_indent(text: str, line: int) -> int | None:
+    """The line (this one or the one above) indented with full-width spaces, which YAML
+    reads as text, not indentation."""
+    lines = text.split("\n")
+    for k in (line, line - 1):
+        if 0 <= k < len(lines) and lines[k].lstrip(" ").startswith("\u3000"):
+            return k
+    return None
+
+
+def _misaligned(text: str, line: int) -> tuple[int, int, int] | None:
+    """(the first line of ``line``'s level, its indent, ``line``'s) when they differ: PyYAML
+    names the line where a level it took for closed goes on ("  on_leave:" under
+    "   present:"), and the clerk needs both to see which one is off."""
+    lines = text.split("\n")
+    if not 0 <= line < len(lines):
+        return None
+    own = len(lines[line]) - len(lines[line].lstrip(" "))
+    level: list[tuple[int, int]] = []        # (line, indent) back to the parent
+    for k in range(line - 1, -1, -1):
+        stripped = lines[k].strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        indent = len(lines[k]) - len(lines[k].lstrip(" "))
+        if indent < own:
+            break
+        level.append((k, indent))
+    if not level:
+        return None
+    least = min(indent for _, indent in level)
+    first = min(k for k, indent in level if indent == least)
+    return (first, least, own) if least != own else None
 
 
 def _buffer(exc: yaml.MarkedYAMLError) -> str:
