@@ -45,6 +45,12 @@ def seed_data(c: TestClient) -> dict:
     return c.get("/api/load").json()["data"]
 
 
+def loaded(c: TestClient) -> tuple[dict, str]:
+    """The form's data and the digest of the file it was loaded from (the page's base)."""
+    body = c.get("/api/load").json()
+    return body["data"], body["base"]
+
+
 def test_load_gives_the_models_data(draft):
     with client(draft) as c:
         body = c.get("/api/load").json()
@@ -87,9 +93,9 @@ def test_save_keeps_the_header_and_round_trips(draft):
     original = draft.read_text(encoding="utf-8")
     header = [line for line in original.splitlines() if line.startswith("#")]
     with client(draft) as c:
-        data = seed_data(c)
+        data, base = loaded(c)
         data["recorder"] = "张三"
-        r = c.post("/api/save", json={"data": data})
+        r = c.post("/api/save", json={"data": data, "base": base})
     assert r.status_code == 200, r.text
     saved = draft.read_text(encoding="utf-8")
     assert saved.splitlines()[:len(header)] == header
@@ -101,22 +107,40 @@ def test_save_keeps_the_header_and_round_trips(draft):
 
 def test_save_refuses_a_file_changed_on_disk_unless_confirmed(draft):
     with client(draft) as c:
-        data = seed_data(c)
+        data, base = loaded(c)
         draft.write_text(draft.read_text(encoding="utf-8") + "\n# 同事改过\n", encoding="utf-8")
-        assert c.get("/api/status").json()["changed_on_disk"] is True
-        r = c.post("/api/save", json={"data": data})
+        assert c.get("/api/status", params={"base": base}).json()["changed_on_disk"] is True
+        r = c.post("/api/save", json={"data": data, "base": base})
         assert r.status_code == 409 and "已被修改" in r.json()["errors"][0]["message"]
         assert draft.read_text(encoding="utf-8").endswith("# 同事改过\n")
-        assert c.post("/api/save", json={"data": data, "confirm": True}).status_code == 200
-        assert c.get("/api/status").json()["changed_on_disk"] is False
+        r = c.post("/api/save", json={"data": data, "base": base, "confirm": True})
+        assert r.status_code == 200
+        assert c.get("/api/status", params={"base": r.json()["base"]}).json()["changed_on_disk"] is False
+
+
+def test_two_tabs_on_one_draft_each_save_over_only_what_they_loaded(draft):
+    """Tab A saves; tab B, still showing the file as it was, is asked before it overwrites
+    A's save (the desk once kept one digest for all its pages, and B saved silently)."""
+    with client(draft) as c:
+        data_a, base_a = loaded(c)
+        data_b, base_b = loaded(c)
+        data_a["recorder"] = "钱玥"
+        saved = c.post("/api/save", json={"data": data_a, "base": base_a})
+        assert saved.status_code == 200 and saved.json()["base"] != base_a
+        data_b["distribution"] = "各区人民政府。"
+        r = c.post("/api/save", json={"data": data_b, "base": base_b})
+        assert r.status_code == 409 and "另一个标签页" in r.json()["errors"][0]["message"]
+        assert load_minutes(draft).minutes.recorder == "钱玥"
+        again = c.post("/api/save", json={"data": data_a, "base": saved.json()["base"]})
+        assert again.status_code == 200                      # A saves again over its own save
 
 
 def test_an_invalid_form_is_never_saved(draft):
     before = draft.read_bytes()
     with client(draft) as c:
-        data = seed_data(c)
+        data, base = loaded(c)
         data["topics"] = []
-        r = c.post("/api/save", json={"data": data})
+        r = c.post("/api/save", json={"data": data, "base": base})
     assert r.status_code == 422 and r.json()["errors"][0]["path"] == "topics"
     assert draft.read_bytes() == before
 
@@ -126,8 +150,9 @@ def test_a_new_file_is_saved_with_a_header(tmp_path):
     data = {"date": "2024-03-05", "preamble": "会议研究了工作。",
             "topics": [{"title": "研究工作", "items": ["同意。"]}]}
     with client(path) as c:
-        c.get("/api/load")
-        assert c.post("/api/save", json={"data": data}).status_code == 200
+        base = c.get("/api/load").json()["base"]
+        assert base == ""                                # no file yet
+        assert c.post("/api/save", json={"data": data, "base": base}).status_code == 200
     assert path.read_text(encoding="utf-8").startswith("# ")
     assert load_minutes(path).minutes.topics[0].items[0].text == "同意。"
 

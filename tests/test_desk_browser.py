@@ -236,6 +236,35 @@ def test_saving_over_a_file_changed_on_disk_asks_first(page, tmp_path):
         desk.stop()
 
 
+def test_two_tabs_keep_their_own_edits_and_the_second_save_asks(page, browser_context, tmp_path):
+    """Two tabs on one draft: each keeps its own unsaved form (a reload of one does not
+    bring the other's), and the tab that did not save last is asked before it overwrites."""
+    path = tmp_path / "seed.yaml"
+    shutil.copy(SEED_YAML, path)
+    desk = Desk(path)
+    other = browser_context.new_page()
+    try:
+        open_desk(page, desk)
+        open_desk(other, desk)
+        fill(page, "recorder", "钱玥")
+        fill(other, "distribution", "各区人民政府。")
+        other.reload()
+        other.wait_for_selector("body[data-ready]")
+        assert other.input_value('[name="recorder"]') != "钱玥"         # A's edit is A's
+        assert other.input_value('[name="distribution"]') == "各区人民政府。"
+        page.click("#save")
+        page.wait_for_function("() => document.getElementById('status').textContent.startsWith('已保存')")
+        asked: list[str] = []
+        other.on("dialog", lambda d: (asked.append(d.message), d.dismiss()))
+        other.click("#save")
+        other.wait_for_function("() => document.getElementById('status').textContent.includes('已被修改')")
+        assert "另一个标签页" in asked[0] and "载入磁盘上的文件" in asked[1]
+        assert load_minutes(path).minutes.recorder == "钱玥"               # A's save is kept
+    finally:
+        other.close()
+        desk.stop()
+
+
 def test_preview_shows_a_save_in_place(page, tmp_path):
     """``docgen preview`` in Chromium: a save puts the new pages in the same page (no
     reload: a value set in the page survives), an error shows its banner, a fix removes it."""

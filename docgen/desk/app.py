@@ -115,7 +115,9 @@ class Routes:
         return _json(await run_in_threadpool(self.desk.load))
 
     async def status(self, request: Request) -> Response:
-        return _json({"changed_on_disk": await run_in_threadpool(self.desk.changed_on_disk)})
+        """Whether the file is still the one a page loaded (``?base=`` its digest)."""
+        base = request.query_params.get("base", "")
+        return _json({"changed_on_disk": await run_in_threadpool(self.desk.changed_on_disk, base)})
 
     async def validate(self, request: Request) -> Response:
         checked = await run_in_threadpool(self.desk.check, (await _body(request)).get("data"))
@@ -130,13 +132,14 @@ class Routes:
     async def save(self, request: Request) -> Response:
         body = await _body(request)
         try:
-            checked = await run_in_threadpool(self.desk.save, body.get("data"),
-                                              body.get("confirm") is True)
+            checked, base = await run_in_threadpool(self.desk.save, body.get("data"), body.get("base"),
+                                                    body.get("confirm") is True)
         except DeskConflict:
             return _json({"conflict": True, "errors": [{
-                "path": "", "hint": "确认后覆盖，或重新载入磁盘上的文件",
-                "message": f"文件 {self.desk.path.name} 在载入后已被修改（其他程序或同事）"}]}, 409)
-        return _json({"saved": self.desk.path.name, "errors": [],
+                "path": "", "hint": "确认后覆盖，或载入磁盘上的文件",
+                "message": f"文件 {self.desk.path.name} 在本页载入后已被修改（其他程序、同事或另一个标签页）"}]},
+                409)
+        return _json({"saved": self.desk.path.name, "base": base, "errors": [],
                       "warnings": [problem_json(p) for p in checked.warnings]})
 
     async def parse(self, request: Request) -> Response:

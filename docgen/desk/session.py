@@ -57,13 +57,13 @@ class Checked:
 
 
 class Desk:
-    """One file being edited. ``loaded`` is the digest of the file as last loaded or saved:
-    a save over a file that changed on disk since then must be confirmed."""
+    """One file being edited. Each page that edits it holds the digest of the file as it
+    loaded or last saved it (its ``base``): a save over a file that is no longer that one
+    (another program, a colleague, the same clerk's other tab) must be confirmed."""
 
     def __init__(self, path: Path) -> None:
         self.path = path.resolve()
         self.folder = self.path.parent
-        self.loaded = ""
         self._lock = threading.Lock()
 
     # -- the file
@@ -80,8 +80,8 @@ class Desk:
             from ..model.source import unreadable
             raise unreadable(exc, str(self.path)) from None
 
-    def changed_on_disk(self) -> bool:
-        return digest(self._read()) != self.loaded
+    def changed_on_disk(self, base: str) -> bool:
+        return digest(self._read()) != base
 
     def load(self) -> dict[str, Any]:
         """The file as the form's data; a file that does not exist yet is a new draft, and
@@ -89,8 +89,7 @@ class Desk:
         from ..model import load_minutes_text
         from ..model.source import decode
         raw = self._read()
-        self.loaded = digest(raw)
-        out: dict[str, Any] = {"file": self.path.name, "exists": raw is not None,
+        out: dict[str, Any] = {"file": self.path.name, "exists": raw is not None, "base": digest(raw),
                                "data": None, "errors": [], "warnings": [], "text": ""}
         if raw is None:
             return out
@@ -142,21 +141,20 @@ class Desk:
         checked = self.check(data)
         return render_bytes(checked.minutes, fmt, prepared=checked.prepared)
 
-    def save(self, data: Any, confirm: bool = False) -> Checked:
-        """Write the draft atomically, its comment header kept. Refused (DeskConflict) when
-        the file changed on disk since it was loaded, unless the clerk confirmed."""
+    def save(self, data: Any, base: Any, confirm: bool = False) -> tuple[Checked, str]:
+        """Write the draft atomically, its comment header kept; the new base. Refused
+        (DeskConflict) when the file is not the page's ``base``, unless the clerk confirmed."""
         from ..atomic import write_atomic
         from ..model.dump import dump
         checked = self.check(data)
         with self._lock:
             raw = self._read()
-            if not confirm and digest(raw) != self.loaded:
+            if not confirm and digest(raw) != base:
                 raise DeskConflict()
             header = comment_header(raw.decode("utf-8", "replace")) if raw else NEW_HEADER
             text = dump(checked.minutes, header=header)
             write_atomic(self.path, text)
-            self.loaded = digest(text.encode("utf-8"))
-        return checked
+        return checked, digest(text.encode("utf-8"))
 
     @staticmethod
     def parse(text: Any) -> dict[str, Any]:

@@ -4,7 +4,7 @@
 (function () {
   var TOKEN = window.DOCGEN_TOKEN;
   var REFRESH_MS = 200;          // typing pauses longer than this show new pages
-  var schema = null, defs = {}, state = {}, fileName = "", storeKey = "";
+  var schema = null, defs = {}, state = {}, fileName = "", storeKey = "", base = "", dirty = false;
   var timer = null, inflight = 0, latest = 0;
 
   // ------------------------------------------------------------------ requests
@@ -325,8 +325,16 @@
 
   // ------------------------------------------------------------------ pages, kept on a mistake
 
+  // The tab's unsaved form, kept in sessionStorage: it survives a reload of this tab, and
+  // another tab on the same draft keeps its own. ``base`` is the digest of the file as this
+  // tab loaded or saved it: a save over anything else asks first.
+  function keep() {
+    try { sessionStorage.setItem(storeKey, JSON.stringify({state: state, base: base})); } catch (e) { /* full */ }
+  }
+
   function changed() {
-    try { localStorage.setItem(storeKey, JSON.stringify(state)); } catch (e) { /* full */ }
+    keep();
+    dirty = true;
     setStatus("未保存");
     clearTimeout(timer);
     timer = setTimeout(refresh, REFRESH_MS);
@@ -361,10 +369,16 @@
   // ------------------------------------------------------------------ save, downloads, paste
 
   function save(confirmed) {
-    return api("POST", "/api/save", {data: clean(state, schema, true), confirm: !!confirmed})
+    return api("POST", "/api/save", {data: clean(state, schema, true), base: base, confirm: !!confirmed})
       .then(json).then(function (r) {
         if (r.status === 409 && !confirmed) {
           if (window.confirm(r.body.errors[0].message + "。仍要覆盖吗？")) { return save(true); }
+          if (window.confirm("要载入磁盘上的文件吗？本页未保存的修改将放弃。")) {
+            dirty = false;
+            sessionStorage.removeItem(storeKey);
+            location.reload();
+            return;
+          }
           setStatus("未保存：文件已被修改");
           return;
         }
@@ -374,7 +388,10 @@
           setStatus("未保存：请先改正错误");
           return;
         }
-        localStorage.removeItem(storeKey);
+        base = r.body.base;
+        dirty = false;
+        sessionStorage.removeItem(storeKey);
+        document.getElementById("file").textContent = fileName;
         lastWarnings = r.body.warnings || [];
         showProblems(lastWarnings, "warning");
         setStatus("已保存到 " + r.body.saved);
@@ -428,19 +445,32 @@
       storeKey = "docgen-desk:" + location.port + ":" + fileName;
       document.getElementById("file").textContent = fileName + (loaded.exists ? "" : "（新文件）");
       state = loaded.data || emptyValue(schema);
+      base = loaded.base;
       lastErrors = loaded.errors || [];
       lastWarnings = loaded.warnings || [];
       var kept = null;
-      try { kept = JSON.parse(localStorage.getItem(storeKey) || "null"); } catch (e) { kept = null; }
-      if (kept && JSON.stringify(kept) !== JSON.stringify(state)) {
-        state = kept;
-        setStatus("已恢复上次未保存的修改");
+      try { kept = JSON.parse(sessionStorage.getItem(storeKey) || "null"); } catch (e) { kept = null; }
+      if (kept && kept.state && JSON.stringify(kept.state) !== JSON.stringify(state)) {
+        state = kept.state;
+        dirty = true;
+        if (kept.base !== base) {
+          base = kept.base;              // saved over the file now on disk, it asks first
+          setStatus("已恢复上次未保存的修改；磁盘上的文件在此之后已被修改，保存时会先询问");
+        } else {
+          setStatus("已恢复上次未保存的修改");
+        }
       }
       draw();
       document.body.setAttribute("data-ready", "1");
       if (loaded.data || kept) { refresh(); }
     });
   }
+
+  // Closing or leaving the tab with unsaved edits asks first (they are kept for a reload of
+  // this tab only: a desk started again listens on another port, another origin).
+  window.addEventListener("beforeunload", function (e) {
+    if (dirty) { e.preventDefault(); e.returnValue = ""; }
+  });
 
   document.addEventListener("DOMContentLoaded", start);
 })();
