@@ -265,6 +265,30 @@ def test_two_tabs_keep_their_own_edits_and_the_second_save_asks(page, browser_co
         desk.stop()
 
 
+def test_an_intro_left_empty_stays_empty_when_saved(page, tmp_path):
+    """decisions_intro: "" prints no intro; left out, the model's 会议议定以下意见： is printed.
+    Opening and saving such a draft, or clearing the field, must not bring it back."""
+    path = tmp_path / "seed.yaml"
+    path.write_text(SEED_YAML.read_text(encoding="utf-8").replace(
+        "decisions_intro: 会议议定以下意见：", 'decisions_intro: ""'), encoding="utf-8")
+    other = tmp_path / "other.yaml"
+    shutil.copy(SEED_YAML, other)
+    desks = [Desk(path), Desk(other)]
+    try:
+        open_desk(page, desks[0])
+        page.click("#save")
+        page.wait_for_function("() => document.getElementById('status').textContent.startsWith('已保存')")
+        assert load_minutes(path).minutes.decisions_intro == ""
+        open_desk(page, desks[1])
+        fill(page, "decisions_intro", "")
+        page.click("#save")
+        page.wait_for_function("() => document.getElementById('status').textContent.startsWith('已保存')")
+        assert load_minutes(other).minutes.decisions_intro == ""
+    finally:
+        for desk in desks:
+            desk.stop()
+
+
 def test_preview_shows_a_save_in_place(page, tmp_path):
     """``docgen preview`` in Chromium: a save puts the new pages in the same page (no
     reload: a value set in the page survives), an error shows its banner, a fix removes it."""
