@@ -275,3 +275,14 @@ def test_the_real_server_prints_its_address_and_refuses_strangers(draft):
         if proc.poll() is None:
             proc.kill()
             proc.wait(timeout=20)
+
+
+def test_the_pages_come_with_the_warnings_of_the_form_as_it_stands(draft):
+    """A warning goes when the clerk fixes what it named, not at the next save."""
+    with client(draft) as c:
+        data = seed_data(c)
+        data["term"] = "十七届"                       # suzhou's header prints no 届次
+        said = c.post("/api/pages", json={"data": data}).json()["warnings"]
+        assert any(w["path"] == "term" for w in said)
+        del data["term"]
+        assert not any(w["path"] == "term" for w in c.post("/api/pages", json={"data": data}).json()["warnings"])

@@ -124,10 +124,10 @@ class Routes:
         return _json({"errors": [], "warnings": [problem_json(p) for p in checked.warnings]})
 
     async def pages(self, request: Request) -> Response:
-        html = await run_in_threadpool(self.desk.pages, (await _body(request)).get("data"))
+        html, warnings = await run_in_threadpool(self.desk.pages, (await _body(request)).get("data"))
         style = f"<style>\n{self.font_css()}\n</style>\n"
         html = html.replace("</head>", style + "</head>", 1)
-        return _json({"errors": [], "html": html})
+        return _json({"errors": [], "html": html, "warnings": [problem_json(p) for p in warnings]})
 
     async def save(self, request: Request) -> Response:
         body = await _body(request)

@@ -131,10 +131,13 @@ class Desk:
         if not target.is_relative_to(self.folder):
             raise DocgenError.one("版式文件须在草稿所在的文件夹中", path="profile")
 
-    def pages(self, data: Any) -> str:
+    def pages(self, data: Any) -> tuple[str, list[Problem]]:
+        """The pages as HTML, and the warnings of the form as it stands (shown as it is
+        typed, not only when it is loaded or saved)."""
         from ..render.api import render_bytes
         checked = self.check(data)
-        return render_bytes(checked.minutes, "html", prepared=checked.prepared).decode("utf-8")
+        html = render_bytes(checked.minutes, "html", prepared=checked.prepared).decode("utf-8")
+        return html, checked.warnings
 
     def document(self, data: Any, fmt: str) -> bytes:
         from ..render.api import render_bytes

@@ -358,6 +358,8 @@
       if (asked !== latest) { return; }           // a newer keystroke is already on its way
       if (r.status === 200) {
         lastErrors = [];
+        lastWarnings = r.body.warnings || [];
+        showProblems(lastWarnings, "warning");
         var frame = document.getElementById("pages");
         // Marked once the frame shows the new pages (tests and the benchmark wait for it).
         frame.onload = function () { document.body.setAttribute("data-rendered", String(asked)); };
