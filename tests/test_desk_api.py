@@ -286,3 +286,12 @@ def test_the_pages_come_with_the_warnings_of_the_form_as_it_stands(draft):
         assert any(w["path"] == "term" for w in said)
         del data["term"]
         assert not any(w["path"] == "term" for w in c.post("/api/pages", json={"data": data}).json()["warnings"])
+
+
+def test_a_file_that_cannot_be_read_says_where_to_mend_it(draft):
+    draft.write_text(draft.read_text(encoding="utf-8") + "topics: [oops\n", encoding="utf-8")
+    with client(draft) as c:
+        body = c.get("/api/load").json()
+    assert body["data"] is None and body["text"].endswith("topics: [oops\n")
+    lines = len(body["text"].splitlines())
+    assert any(e["message"].startswith(f"文件 {draft.name} 第{lines}行") for e in body["errors"]), body["errors"]

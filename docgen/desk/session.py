@@ -28,8 +28,18 @@ def problem_json(problem: Problem) -> dict[str, Any]:
     return {"path": problem.path or "", "message": problem.message, "hint": problem.hint or ""}
 
 
-def errors_json(exc: DocgenError) -> list[dict[str, Any]]:
-    return [problem_json(p) for p in exc.problems or [Problem("输入有误")]]
+def errors_json(exc: DocgenError, located: bool = False) -> list[dict[str, Any]]:
+    """``located``: the problems of the file on disk, whose line and column the clerk
+    needs to mend it (the form's own problems stand beside their fields instead)."""
+    out = []
+    for p in exc.problems or [Problem("输入有误")]:
+        entry = problem_json(p)
+        if located and p.line:
+            name = f"文件 {Path(p.file).name} " if p.file else ""
+            where = f"第{p.line}行" + (f"第{p.column}列" if p.column else "")
+            entry["message"] = f"{name}{where}：{p.message}"
+        out.append(entry)
+    return out
 
 
 def comment_header(text: str) -> str | None:
@@ -98,7 +108,7 @@ class Desk:
             out["text"] = text
             loaded = load_minutes_text(text, str(self.path), folder=self.folder)
         except DocgenError as exc:
-            out["errors"] = errors_json(exc)
+            out["errors"] = errors_json(exc, located=True)
             return out
         out["data"] = self.as_data(loaded.minutes)
         out["warnings"] = [problem_json(p) for p in loaded.warnings]
