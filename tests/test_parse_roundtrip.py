@@ -200,3 +200,35 @@ def test_generated_minutes_survive_libreoffice_pdf(m):
         parsed, _ = parse_bytes((path / "m.pdf").read_bytes(), ".pdf", "<libreoffice.pdf>")
     differences = diff(m, parsed)
     assert differences == [], "\n".join(differences)
+
+
+TEXT_BOX = """<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+  xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"
+  xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+  xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"
+  xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+  xmlns:v="urn:schemas-microsoft-com:vml"><mc:AlternateContent>
+ <mc:Choice Requires="wps"><w:drawing><wp:anchor><a:graphic><a:graphicData><wps:wsp><wps:txbx>
+  <w:txbxContent>{paras}</w:txbxContent></wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing>
+ </mc:Choice>
+ <mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent>{paras}</w:txbxContent></v:textbox></v:shape></w:pict>
+ </mc:Fallback></mc:AlternateContent></w:r>"""
+
+
+def test_text_boxes_are_read_once_each_paragraph_its_own():
+    """A PDF converted to DOCX (LibreOffice, Word) puts its lines in text boxes, each written
+    twice (DrawingML and a VML fallback): read once, a box's paragraphs are paragraphs."""
+    import io
+    import docx
+    from lxml import etree
+    from docgen.parse.docx import docx_paragraphs
+    lines = ["3月5日上午，市长王某主持召开市政府第7次常务会议。", "会议听取了市应急局的汇报。"]
+    paras = "".join(f'<w:p><w:r><w:t>{t}</w:t></w:r></w:p>' for t in lines)
+    document = docx.Document()
+    anchor = document.add_paragraph("会议纪要")
+    anchor._p.append(etree.fromstring(TEXT_BOX.format(paras=paras)))
+    document.add_paragraph("会议还研究了其他事项。")
+    out = io.BytesIO()
+    document.save(out)
+    read = [p.plain for p in docx_paragraphs(docx.Document(io.BytesIO(out.getvalue())))]
+    assert read == ["会议纪要", *lines, "会议还研究了其他事项。"]

@@ -29,6 +29,9 @@ MAX_MEMBER_BYTES = 64 * 1024 * 1024
 MAX_TOTAL_BYTES = 256 * 1024 * 1024
 MAX_RATIO = 100          # uncompressed / compressed, for members over 1 MB
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+# A drawing (a text box) is written twice: as DrawingML in mc:Choice and as VML in
+# mc:Fallback for older readers; only the first is read.
+FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
 
 def check_zip(source: Path | bytes, name: str) -> None:
@@ -87,7 +90,8 @@ def _run_text(p) -> str:
     for el in p.iter():
         tag = el.tag
         if tag == W + "t":
-            if not _inside(el, W + "del"):
+            # a text box's paragraphs are paragraphs of their own (``paragraph_elements``)
+            if not any(_inside(el, t, p) for t in (W + "del", FALLBACK, W + "txbxContent")):
                 out.append(el.text or "")
         elif tag == W + "tab" and el.getparent() is not None and el.getparent().tag == W + "r":
             out.append("\u3000")
@@ -99,13 +103,22 @@ def _run_text(p) -> str:
     return "".join(out)
 
 
-def _inside(el, tag: str) -> bool:
+def _inside(el, tag: str, stop=None) -> bool:
+    """Whether ``el`` lies inside a ``tag`` element, below ``stop`` when given."""
     parent = el.getparent()
-    while parent is not None:
+    while parent is not None and parent is not stop:
         if parent.tag == tag:
             return True
         parent = parent.getparent()
     return False
+
+
+def _text_boxes(p) -> Iterator:
+    """The paragraphs of the text boxes anchored in paragraph ``p`` (a PDF converted to
+    DOCX puts every line in one), each box once and in order."""
+    for box in p.iter(W + "txbxContent"):
+        if not _inside(box, FALLBACK, p) and not _inside(box, W + "txbxContent", p):
+            yield from paragraph_elements(box)
 
 
 def header_parts(document) -> list:
@@ -120,6 +133,7 @@ def paragraph_elements(body) -> Iterator:
     for el in body.iterchildren():
         if el.tag == W + "p":
             yield el
+            yield from _text_boxes(el)
         elif el.tag == W + "tbl":
             for tr in el.iter(W + "tr"):
                 seen = set()
