@@ -535,3 +535,16 @@ def test_paragraphs_between_the_opening_and_the_topics_keep_their_order():
     assert m.preamble.endswith("参加了会议。现纪要如下：会议指出，物流是实体经济的筋络，要加快建设现代物流体系。")
     assert m.decisions_intro == "会议议定了如下事项："
     assert m.topics[0].title == "关于物流枢纽建设"
+
+
+def test_a_meeting_said_paragraph_between_items_stays_in_its_topic():
+    """"会议还要求……" between items (一) and (二) of topic 一 is that topic's (with the usual
+    warning); only after the last topic does it close the minutes."""
+    text = ("2024年3月5日上午，市长王某主持召开市政府第7次常务会议。会议议定以下意见：\n"
+            "一、关于安全生产\n（一）原则同意市应急局的汇报。\n会议还要求各地于6月底前报送落实情况。\n"
+            "（二）各地要压实责任。\n二、关于防汛\n（一）市水利局要抓好落实。\n会议还研究了其他事项。\n")
+    m, problems = parse_text(text, "<分项之间>")
+    assert m.topics[0].body == ["会议还要求各地于6月底前报送落实情况。"]
+    assert [i.text for i in m.topics[0].items] == ["原则同意市应急局的汇报。", "各地要压实责任。"]
+    assert m.closing == ["会议还研究了其他事项。"]
+    assert any("没有编号" in p.message and p.line == 4 for p in problems)

@@ -151,7 +151,9 @@ def _numbered(r: Reader, body: list[Para], levels: list[Level]) -> tuple[list[_T
             stack.append(node)
         elif not topics:
             preamble_extra.append(p)
-        elif closing or CLOSING.match(text):
+        elif closing or (CLOSING.match(text) and all(level is None for level in levels[k:])):
+            # "会议还要求……" after the last topic closes the minutes; between items it is
+            # the topic's own paragraph, and moving it to the end would reorder the text
             closing.append((text, p))
         elif not topics[-1].items:
             topics[-1].body.append(text)
