@@ -327,10 +327,10 @@ def _cmd_render(args: argparse.Namespace) -> int:
             continue
         loaded = None
         try:
-            loaded = load_minutes(name)
+            loaded = load_minutes(name, profile=args.profile)
             for problem in loaded.warnings:
                 warn(problem)
-            profile = load_profile(args.profile or loaded.minutes.profile)
+            profile = load_profile(loaded.minutes.profile)
             written = render_to_dir(loaded.minutes, stem or Path(name).stem, out_dir, formats,
                                     profile=profile, template_dir=template_dir, force=args.force,
                                     docx_template=docx_template)

@@ -555,3 +555,14 @@ def test_render_to_a_named_file(tmp_path):
     for refused, needle in ((two, "只能排一份"), (clash, "后缀不一致")):
         assert refused.returncode == 2 and needle in refused.stderr and "Traceback" not in refused.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["sub", "纪要.pdf"]
+
+
+def test_render_with_another_profile_checks_against_that_one(tmp_path):
+    """render --profile: what the header will not print is said of the profile used."""
+    fixture = ROOT / "fixtures" / "yongkang-2011-80.yaml"
+    result = run("render", str(fixture), "--profile", "suzhou", "-o", "out", "--format", "html",
+                 cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    said = [line for line in result.stderr.splitlines() if "不会印出" in line]
+    assert said and all("版式 suzhou" in line for line in said)
+    assert any("term" in line for line in said) and any("doc_number" in line for line in said)

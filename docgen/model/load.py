@@ -42,9 +42,11 @@ class Loaded:
                        path=problem.path, hint=problem.hint)
 
 
-def load_minutes(path: Path | str) -> Loaded:
+def load_minutes(path: Path | str, profile: str | None = None) -> Loaded:
+    """``profile``: the one to render with instead of the draft's (``render --profile``),
+    so that what is checked against a profile is checked against that one."""
     path = Path(path)
-    return load_minutes_text(read_text(path), str(path), folder=path.parent)
+    return load_minutes_text(read_text(path), str(path), folder=path.parent, profile=profile)
 
 
 def beside(profile: str, folder: Path | None) -> str:
@@ -56,7 +58,8 @@ def beside(profile: str, folder: Path | None) -> str:
     return str(folder / candidate) if (folder / candidate).is_file() else profile
 
 
-def load_minutes_text(text: str, name: str = "<输入>", folder: Path | None = None) -> Loaded:
+def load_minutes_text(text: str, name: str = "<输入>", folder: Path | None = None,
+                      profile: str | None = None) -> Loaded:
     data, marks = parse_yaml(text, name, labels=True)
     if not isinstance(data, dict):
         from .messages import describe
@@ -68,8 +71,8 @@ def load_minutes_text(text: str, name: str = "<输入>", folder: Path | None = N
     except ValidationError as exc:
         from .messages import validation_problems    # only a draft with mistakes needs it
         raise DocgenError(validation_problems(exc, marks, name, data)) from None
-    if (profile := beside(minutes.profile, folder)) != minutes.profile:
-        minutes = minutes.model_copy(update={"profile": profile})
+    if (chosen := profile or beside(minutes.profile, folder)) != minutes.profile:
+        minutes = minutes.model_copy(update={"profile": chosen})
     from .checks import semantic_checks
     errors, more = semantic_checks(minutes, marks, name)
     if errors:
