@@ -4,6 +4,7 @@ in bounded time and memory: empty, binary, plain prose, over 50 MB, broken PDFs,
 from __future__ import annotations
 
 import io
+import re
 import struct
 import time
 import zipfile
@@ -256,3 +257,30 @@ def test_parse_never_writes_over_its_input(tmp_path, capsys):
     assert cmd_parse(path, path, force=True) == 2
     assert path.read_bytes() == SEED.read_bytes()
     assert "输入文件" in capsys.readouterr().err
+
+
+def test_a_cut_short_pdf_or_a_docx_of_exploding_entities_is_refused_in_chinese(tmp_path, seed_pdf):
+    """No English from the readers reaches the archivist: a PDF cut short in copying, and a
+    DOCX whose XML expands entities ("billion laughs"), say what they are and what to do."""
+    cut = tmp_path / "cut.pdf"
+    cut.write_bytes(seed_pdf[:len(seed_pdf) // 10])
+    laughs = tmp_path / "laughs.docx"
+    entities = "".join(f'<!ENTITY l{i} "{f"&l{i - 1};" * 10 if i else "哈" * 10}">' for i in range(9))
+    with zipfile.ZipFile(laughs, "w") as z:
+        z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+                   '<Default Extension="xml" ContentType="application/xml"/><Default Extension="rels" '
+                   'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+                   '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-'
+                   'officedocument.wordprocessingml.document.main+xml"/></Types>')
+        z.writestr("_rels/.rels", '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/'
+                   'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
+                   'officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>')
+        z.writestr("word/document.xml", f'<?xml version="1.0"?><!DOCTYPE d [{entities}]>'
+                   '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+                   '<w:body><w:p><w:r><w:t>&l8;</w:t></w:r></w:p></w:body></w:document>')
+    for path, said in ((cut, "不完整"), (laughs, "XML")):
+        with pytest.raises(DocgenError) as info:
+            parse_file(path)
+        text = str(info.value)
+        assert str(path) in text and said in text
+        assert not re.search(r"Error|Failed|exceeded|stream|line \d", text), text

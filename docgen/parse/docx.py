@@ -78,10 +78,15 @@ def open_docx(source: Path | bytes, name: str):
         raise DocgenError.one("缺少 python-docx，无法读取 DOCX", file=name, hint="重新运行 make setup") from None
     try:
         return docx.Document(io.BytesIO(source) if isinstance(source, bytes) else str(source))
-    except zipfile.BadZipFile as exc:
-        raise DocgenError.one(f"DOCX 文件已损坏（{exc}）", file=name) from None
-    except Exception as exc:  # noqa: BLE001 - python-docx/lxml raise many types
-        raise DocgenError.one(f"无法读取 DOCX（{type(exc).__name__}: {exc}）", file=name) from None
+    except zipfile.BadZipFile:
+        raise DocgenError.one("DOCX 文件已损坏（不是完整的 ZIP）", file=name,
+                              hint="文件可能不完整（下载或复制时被截断）；请换一份原件") from None
+    except Exception as exc:  # noqa: BLE001 - python-docx/lxml raise many types, in English
+        from lxml.etree import XMLSyntaxError
+        what = ("其中的 XML 已损坏，或含有不允许的内容（如层层展开的实体）"
+                if isinstance(exc, XMLSyntaxError) else "它不是 Word 能打开的文档")
+        raise DocgenError.one(f"无法读取 DOCX：{what}", file=name,
+                              hint="用 Word 或 WPS 打开后另存为 .docx 再试") from None
 
 
 def _run_text(p) -> str:

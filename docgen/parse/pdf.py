@@ -92,12 +92,14 @@ def open_pdf(data: bytes, name: str):
         raise DocgenError.one("这不是 PDF 文件（缺少 %PDF 文件头）", file=name)
     try:
         doc = pymupdf.open(stream=data, filetype="pdf")
-    except Exception as exc:  # noqa: BLE001 - pymupdf raises its own types
-        raise DocgenError.one(f"PDF 文件已损坏，无法打开（{exc}）", file=name) from None
+    except Exception:  # noqa: BLE001 - pymupdf raises its own types, with English texts
+        raise DocgenError.one("PDF 文件已损坏，无法打开", file=name,
+                              hint="文件可能不完整（下载或复制时被截断）；请换一份原件") from None
     if doc.needs_pass:
         raise DocgenError.one("PDF 有密码保护，无法读取", file=name)
     if doc.page_count == 0:
-        raise DocgenError.one("PDF 没有页面", file=name)
+        raise DocgenError.one("PDF 中没有可读的页面", file=name,
+                              hint="文件可能不完整（下载或复制时被截断）或已损坏；请换一份原件")
     if doc.page_count > MAX_PAGES:
         raise DocgenError.one(f"PDF 有 {doc.page_count} 页，不像是一份纪要（上限 {MAX_PAGES} 页）", file=name)
     return doc
