@@ -548,3 +548,16 @@ def test_a_meeting_said_paragraph_between_items_stays_in_its_topic():
     assert [i.text for i in m.topics[0].items] == ["原则同意市应急局的汇报。", "各地要压实责任。"]
     assert m.closing == ["会议还研究了其他事项。"]
     assert any("没有编号" in p.message and p.line == 4 for p in problems)
+
+
+def test_numbers_out_of_sequence_are_warned_of_where_they_stand():
+    """一、 then 五、, or a second （三）: the copy may have lost text there, and the render
+    will number afresh, so the archivist is told on which line."""
+    text = ("2024年3月5日上午，市长王某主持召开市政府第7次常务会议。会议议定以下意见：\n"
+            "一、关于安全生产\n（一）原则同意市应急局的汇报。\n（二）各地要压实责任。\n（二）再强调一项。\n"
+            "五、关于防汛\n（一）市水利局要抓好落实。\n（二）各区要做好准备。\n")
+    m, problems = parse_text(text, "<编号>")
+    said = {p.line: p.message for p in problems if p.message.startswith("编号")}
+    assert set(said) == {5, 6}
+    assert "重复" in said[5] and "“（二）”" in said[5] and "不连续" in said[6] and "“五、”" in said[6]
+    assert [t.title for t in m.topics] == ["关于安全生产", "关于防汛"]

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import DocgenError
-from ..model.numbering import marker_level
+from ..model.numbering import PRINTED_NUMERALS, marker_level, parse_chinese_number
 from .landmarks import FOOTER, INTRO, plain_tail, tail_start
 from .reader import Reader
 from .text import Para
@@ -133,11 +133,13 @@ def _numbered(r: Reader, body: list[Para], levels: list[Level]) -> tuple[list[_T
     closing: Closing = []
     stack: list[_Node] = []
     preamble_extra: list[Para] = []
+    last: dict[int, int] = {}                 # depth → the number last seen there
     for k, (p, lv) in enumerate(zip(body, levels)):
         text = p.plain
         if lv is not None:
             level, rest = rank[lv[0]], lv[1]
             if level == 0 or not topics:     # an item before any topic stands as a topic
+                _in_sequence(r, last, 0 if level == 0 else -1, p, rest)
                 topics.append(_Topic(rest, p))
                 if level == 0:
                     stack = []
@@ -145,6 +147,7 @@ def _numbered(r: Reader, body: list[Para], levels: list[Level]) -> tuple[list[_T
             depth = min(level, len(stack) + 1)
             if depth != level:
                 r.warn(f"编号层次跳级：“{text[:12]}”", p)
+            _in_sequence(r, last, depth, p, rest)
             node = _Node(rest, p)
             stack = stack[:depth - 1]
             (stack[-1].items if stack else topics[-1].items).append(node)
@@ -165,6 +168,24 @@ def _numbered(r: Reader, body: list[Para], levels: list[Level]) -> tuple[list[_T
     if preamble_extra:
         _join_preamble(r, preamble_extra)
     return topics, closing
+
+
+def _in_sequence(r: Reader, last: dict[int, int], depth: int, p: Para, rest: str) -> None:
+    """Warn where a number is not the one after the last at its depth ("一、" then "五、",
+    a second "（三）"): the copy may have lost text there, and the render numbers afresh."""
+    marker = p.plain[:len(p.plain) - len(rest)].strip()
+    found = re.search(rf"\d+|[{PRINTED_NUMERALS}]+", marker)
+    try:
+        number = int(found.group()) if found.group().isdigit() else parse_chinese_number(found.group())
+    except (AttributeError, ValueError):
+        return
+    expected = last.get(depth, 0) + 1
+    if number != expected and depth >= 0:
+        what = "重复" if number == expected - 1 else "不连续"
+        r.warn(f"编号{what}：“{marker}”处应为第 {expected} 项（排版时按顺序重新编号）", p)
+    last[depth] = number
+    for deeper in [d for d in last if d > depth]:
+        del last[deeper]
 
 
 def _join_preamble(r: Reader, extra: list[Para]) -> None:
