@@ -116,7 +116,8 @@ def preamble_text(m: Minutes, profile: Profile | None = None) -> str:
     profile = profile or _profile(m)
     issuer = m.issuer or (profile.issuer if profile else None)
     numerals = profile.session_numerals if profile else "arabic"
-    meeting = f"{m.term or ''}{short_issuer(issuer)}第{session_number(m.session, numerals)}次{m.meeting}"
+    session = session_number(m.session, numerals)
+    meeting = f"{m.term or ''}{short_issuer(issuer)}第{session}次{m.meeting}"
     parts = [f"{chinese_date(m.date)}{m.period or ''}，{chair}主持召开{meeting}"]
     parts += groups["传达"]
     if groups["审议"]:

@@ -124,7 +124,8 @@ class Routes:
         return _json({"errors": [], "warnings": [problem_json(p) for p in checked.warnings]})
 
     async def pages(self, request: Request) -> Response:
-        html, warnings = await run_in_threadpool(self.desk.pages, (await _body(request)).get("data"))
+        data = (await _body(request)).get("data")
+        html, warnings = await run_in_threadpool(self.desk.pages, data)
         style = f"<style>\n{self.font_css()}\n</style>\n"
         html = html.replace("</head>", style + "</head>", 1)
         return _json({"errors": [], "html": html, "warnings": [problem_json(p) for p in warnings]})
@@ -132,13 +133,12 @@ class Routes:
     async def save(self, request: Request) -> Response:
         body = await _body(request)
         try:
-            checked, base = await run_in_threadpool(self.desk.save, body.get("data"), body.get("base"),
-                                                    body.get("confirm") is True)
+            checked, base = await run_in_threadpool(self.desk.save, body.get("data"),
+                                                    body.get("base"), body.get("confirm") is True)
         except DeskConflict:
+            said = f"文件 {self.desk.path.name} 在本页载入后已被修改（其他程序、同事或另一个标签页）"
             return _json({"conflict": True, "errors": [{
-                "path": "", "hint": "确认后覆盖，或载入磁盘上的文件",
-                "message": f"文件 {self.desk.path.name} 在本页载入后已被修改（其他程序、同事或另一个标签页）"}]},
-                409)
+                "path": "", "hint": "确认后覆盖，或载入磁盘上的文件", "message": said}]}, 409)
         return _json({"saved": self.desk.path.name, "base": base, "errors": [],
                       "warnings": [problem_json(p) for p in checked.warnings]})
 

@@ -99,8 +99,9 @@ class Desk:
         from ..model import load_minutes_text
         from ..model.source import decode
         raw = self._read()
-        out: dict[str, Any] = {"file": self.path.name, "exists": raw is not None, "base": digest(raw),
-                               "data": None, "errors": [], "warnings": [], "text": ""}
+        out: dict[str, Any] = {"file": self.path.name, "exists": raw is not None,
+                               "base": digest(raw), "data": None, "errors": [], "warnings": [],
+                               "text": ""}
         if raw is None:
             return out
         try:

@@ -176,7 +176,8 @@ def _in_sequence(r: Reader, last: dict[int, int], depth: int, p: Para, rest: str
     marker = p.plain[:len(p.plain) - len(rest)].strip()
     found = re.search(rf"\d+|[{PRINTED_NUMERALS}]+", marker)
     try:
-        number = int(found.group()) if found.group().isdigit() else parse_chinese_number(found.group())
+        digits = found.group()
+        number = int(digits) if digits.isdigit() else parse_chinese_number(digits)
     except (AttributeError, ValueError):
         return
     expected = last.get(depth, 0) + 1
@@ -216,7 +217,8 @@ def _unnumbered(r: Reader, body: list[Para]) -> tuple[list[_Topic], Closing]:
     flagged = any(UNNUMBERED_TOPIC.match(p.plain) for p in body)
     for p in body:
         text = p.plain
-        if (topics and (closing or CLOSING.match(text))) or (OTHER_MATTERS.match(text) and len(body) > 1):
+        closes = topics and (closing or CLOSING.match(text))
+        if closes or (OTHER_MATTERS.match(text) and len(body) > 1):
             closing.append((text, p))
             continue
         if flagged and topics and not UNNUMBERED_TOPIC.match(text):

@@ -268,8 +268,8 @@ def _printed_pieces(line: Line) -> list[Piece]:
     block = line.block
     size = unit = size_pt(block)
     by = block.spans[0].text
-    left = piece(X0 + block.first * unit, [Run(text, role) for role, text in face_runs(by, "fangsong")],
-                 "fangsong", size, 0.0, "printed-by")
+    office = [Run(text, role) for role, text in face_runs(by, "fangsong")]
+    left = piece(X0 + block.first * unit, office, "fangsong", size, 0.0, "printed-by")
     runs = runs_of(line.glyphs[len(by):])
     right_edge = X0 + BODY_W - block.right * unit
     right = piece(right_edge - natural_width(runs, size), runs, "fangsong", size, 0.0,

@@ -63,18 +63,18 @@
     return "";
   }
 
-  // The form's state → the data sent to the server: optional fields left empty are left
-  // out (as a clerk leaves them out of the YAML); required ones are sent, so that the
-  // server says, in Chinese, which is missing.
   // A field cleared in the form is left out, and the model's default applies; but where
   // the model takes "" as a value of its own and defaults to a text ("decisions_intro":
   // "" prints no intro, left out it prints 会议议定以下意见：), a cleared field is sent as "".
-  function emptyMeansNone(s) {
+  function emptyIsAValue(s) {
     if (!s || typeof s.default !== "string" || !s.default) { return false; }
     var text = s.anyOf ? s.anyOf.find(function (b) { return b.type === "string"; }) : s;
     return !!(text && typeof text.pattern === "string" && text.pattern.indexOf("^$") === 0);
   }
 
+  // The form's state → the data sent to the server: optional fields left empty are left
+  // out (as a clerk leaves them out of the YAML); required ones are sent, so that the
+  // server says, in Chinese, which is missing.
   function clean(value, s, required) {
     s = resolve(optional(s));
     if (s && s.anyOf) {
@@ -87,7 +87,7 @@
       Object.keys(value).forEach(function (k) {
         var sub = s.properties ? s.properties[k] : null;
         var v = sub ? clean(value[k], sub, (s.required || []).indexOf(k) >= 0) : value[k];
-        if (v === undefined && value[k] === "" && emptyMeansNone(sub)) { v = ""; }
+        if (v === undefined && value[k] === "" && emptyIsAValue(sub)) { v = ""; }
         if (v !== undefined) { out[k] = v; any = true; }
       });
       return any || required ? out : undefined;
@@ -339,7 +339,9 @@
   // another tab on the same draft keeps its own. ``base`` is the digest of the file as this
   // tab loaded or saved it: a save over anything else asks first.
   function keep() {
-    try { sessionStorage.setItem(storeKey, JSON.stringify({state: state, base: base})); } catch (e) { /* full */ }
+    try {
+      sessionStorage.setItem(storeKey, JSON.stringify({state: state, base: base}));
+    } catch (e) { /* full */ }
   }
 
   function changed() {
@@ -381,7 +383,8 @@
   // ------------------------------------------------------------------ save, downloads, paste
 
   function save(confirmed) {
-    return api("POST", "/api/save", {data: clean(state, schema, true), base: base, confirm: !!confirmed})
+    var body = {data: clean(state, schema, true), base: base, confirm: !!confirmed};
+    return api("POST", "/api/save", body)
       .then(json).then(function (r) {
         if (r.status === 409 && !confirmed) {
           if (window.confirm(r.body.errors[0].message + "。仍要覆盖吗？")) { return save(true); }

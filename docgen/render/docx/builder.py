@@ -392,7 +392,8 @@ class DocxBuilder:
             if start < 0 or text[start:start + len(glyphs)] != "".join(g.ch for g in glyphs):
                 return set()
             if len(line.hang) >= 2:
-                marks = [start + k for k, g in enumerate(line.glyphs) if g.ch in MARKS and g.width >= 1]
+                marks = [start + k for k, g in enumerate(line.glyphs)
+                         if g.ch in MARKS and g.width >= 1]
                 if marks:
                     out |= {marks[-1], start + len(line.glyphs)}
             pos = start + len(glyphs)
