@@ -380,9 +380,11 @@ class DocxBuilder:
         The typesetter may hang two marks in the margin ("…措施（试行）》。" with "》。"
         beyond the 28th cell, as the printed seed does); Word and LibreOffice hang one,
         push "行）》。" to the next line and the paragraph grows by a line, which can take
-        the 版记 to an odd page. On such a line the first hanging mark and the last
-        full-width mark before it give up half a cell each, and the line ends where the
-        typesetter ended it. Nothing is squeezed when the lines do not spell the text."""
+        the 版记 to an odd page. On such a line the two last full-width marks before the
+        hanging pair give up half a cell each, and the line ends where the typesetter
+        ended it. Book-title and corner marks are never narrowed (a narrow 《 reads as 〈),
+        and a line without two other marks is left as it is. Nothing is squeezed when the
+        lines do not spell the text."""
         text = "".join(span.text for span in block.spans)
         out: set[int] = set()
         pos = 0
@@ -393,9 +395,9 @@ class DocxBuilder:
                 return set()
             if len(line.hang) >= 2:
                 marks = [start + k for k, g in enumerate(line.glyphs)
-                         if g.ch in MARKS and g.width >= 1]
-                if marks:
-                    out |= {marks[-1], start + len(line.glyphs)}
+                         if g.ch in MARKS and g.ch not in KEEP_SHAPE and g.width >= 1]
+                if len(marks) >= 2:
+                    out |= set(marks[-2:])
             pos = start + len(glyphs)
         return out
 
@@ -594,5 +596,8 @@ def separator_scale(cells: float) -> int:
 
 SEPARATOR_SLACK = 20
 
+
+# Marks whose shape changes what they say when narrowed: 《 drawn at half width reads as 〈.
+KEEP_SHAPE = frozenset("《》〈〉「」『』")
 
 __all__ = ["DocxBuilder", "render_docx"]
