@@ -597,7 +597,8 @@ def separator_scale(cells: float) -> int:
 SEPARATOR_SLACK = 20
 
 
-# Marks whose shape changes what they say when narrowed: 《 drawn at half width reads as 〈.
-KEEP_SHAPE = frozenset("《》〈〉「」『』")
+# Marks whose shape changes what they say when narrowed: 《 drawn at half width reads as 〈,
+# and "……" or "——" would no longer fill their two cells.
+KEEP_SHAPE = frozenset("《》〈〉「」『』…—")
 
 __all__ = ["DocxBuilder", "render_docx"]
